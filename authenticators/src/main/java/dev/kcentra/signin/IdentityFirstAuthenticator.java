@@ -1,0 +1,183 @@
+package dev.kcentra.signin;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.ClientSessionCode;
+
+import static org.keycloak.services.validation.Validation.FIELD_PASSWORD;
+
+/**
+ * Identity-first sign-in: one page asks for the identifier, then the user goes either to Microsoft (Entra SSO) or
+ * to a password page. A password never authenticates a user whose route is Microsoft, whichever page posts it.
+ */
+public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(IdentityFirstAuthenticator.class);
+
+    static final String IDENTIFIER_TEMPLATE = "kcentra-identifier.ftl";
+    static final String PASSWORD_TEMPLATE = "kcentra-password.ftl";
+    static final String FIELD_IDENTIFIER = AuthenticationManager.FORM_USERNAME;
+    static final String MISSING_IDENTIFIER = "kcentraMissingIdentifierMessage";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(identifierPage(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(FIELD_PASSWORD)) {
+            passwordStep(context, form);
+        } else {
+            identifierStep(context, form.getFirst(FIELD_IDENTIFIER));
+        }
+    }
+
+    private void identifierStep(AuthenticationFlowContext context, String rawIdentifier) {
+        String identifier = rawIdentifier == null ? "" : rawIdentifier.trim();
+        if (identifier.isEmpty()) {
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.forceChallenge(identifierPage(context, MISSING_IDENTIFIER));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, identifier);
+        context.getEvent().detail(Details.USERNAME, identifier);
+
+        if (router(context).route(findUser(context, identifier)) instanceof SignInRoute.Microsoft microsoft) {
+            redirectToMicrosoft(context, microsoft);
+        } else {
+            context.challenge(passwordPage(context.form()));
+        }
+    }
+
+    private void passwordStep(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
+        String identifier = context.getAuthenticationSession().getAuthNote(ATTEMPTED_USERNAME);
+        String posted = form.getFirst(FIELD_IDENTIFIER);
+        if (posted != null && !posted.isBlank()) {
+            identifier = posted.trim();
+            context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, identifier);
+        }
+        if (identifier == null) {
+            context.forceChallenge(identifierPage(context, MISSING_IDENTIFIER));
+            return;
+        }
+        if (router(context).route(findUser(context, identifier)) instanceof SignInRoute.Microsoft) {
+            refuseSsoUserPassword(context, identifier);
+            return;
+        }
+        MultivaluedMap<String, String> credentials = new MultivaluedHashMap<>(form);
+        credentials.putSingle(FIELD_IDENTIFIER, identifier);
+        if (validateUserAndPassword(context, credentials)) {
+            context.success();
+        }
+    }
+
+    /** Same event, same work, same page as a wrong password: the SSO route must not be discoverable this way. */
+    private void refuseSsoUserPassword(AuthenticationFlowContext context, String identifier) {
+        AuthenticatorUtils.dummyHash(context);
+        context.getEvent().detail(Details.USERNAME, identifier).detail(Details.REASON, "sso_user_password_refused");
+        context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+        Response challenge = challenge(context, getDefaultChallengeMessage(context), FIELD_PASSWORD);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
+    }
+
+    private void redirectToMicrosoft(AuthenticationFlowContext context, SignInRoute.Microsoft route) {
+        var authSession = context.getAuthenticationSession();
+        authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, route.loginHint());
+        String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
+        URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), route.idpAlias(),
+                context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
+                AuthenticationProcessor.getClientData(context.getSession(), authSession), route.loginHint());
+        LOG.debugf("Routing %s to identity provider %s", route.loginHint(), route.idpAlias());
+        context.forceChallenge(Response.seeOther(location).build());
+    }
+
+    private UserModel findUser(AuthenticationFlowContext context, String identifier) {
+        try {
+            return KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
+        } catch (ModelDuplicateException ambiguous) {
+            // An identifier that fits several users names nobody.
+            return null;
+        }
+    }
+
+    private SignInRouter router(AuthenticationFlowContext context) {
+        return new SignInRouter(context.getSession(), context.getRealm(),
+                IdentityFirstConfig.from(context.getAuthenticatorConfig()));
+    }
+
+    private Response identifierPage(AuthenticationFlowContext context, String error) {
+        LoginFormsProvider form = context.form().setExecution(context.getExecution().getId());
+        var authSession = context.getAuthenticationSession();
+        String identifier = authSession.getAuthNote(ATTEMPTED_USERNAME);
+        if (identifier == null) {
+            identifier = authSession.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        }
+        form.setAttribute("identifier", identifier == null ? "" : identifier);
+        if (error != null) {
+            form.addError(new FormMessage(FIELD_IDENTIFIER, error));
+        }
+        return form.createForm(IDENTIFIER_TEMPLATE);
+    }
+
+    private Response passwordPage(LoginFormsProvider form) {
+        return form.createForm(PASSWORD_TEMPLATE);
+    }
+
+    /** Every error of the password step shows at the password field, so an unknown identifier looks like a known one. */
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        return super.challenge(context, error, field == null ? null : FIELD_PASSWORD);
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        return passwordPage(form);
+    }
+
+    @Override
+    protected String disabledByBruteForceFieldError() {
+        return FIELD_PASSWORD;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kcentra.signin.idp;
+
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+
+/** "Microsoft Entra ID" identity provider type: Keycloak's OIDC settings, Entra's user key. */
+public class EntraIdentityProviderFactory extends OIDCIdentityProviderFactory {
+
+    public static final String PROVIDER_ID = "entra-id";
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getName() {
+        return "Microsoft Entra ID";
+    }
+
+    @Override
+    public EntraIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
+        return new EntraIdentityProvider(session, new OIDCIdentityProviderConfig(model));
+    }
+}

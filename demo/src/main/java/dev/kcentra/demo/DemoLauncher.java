@@ -1,0 +1,131 @@
+package dev.kcentra.demo;
+
+import dev.kcentra.standin.EntraStandIn;
+import dev.kcentra.testsupport.DemoStandIn;
+import dev.kcentra.testsupport.PortGuard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Starts the Entra stand-in and a real Keycloak with the bundle and the {@code entra-demo} realm, prints where to
+ * sign in, and stays in the foreground until interrupted.
+ */
+public final class DemoLauncher {
+
+    static final String REALM_RESOURCE = "/realms/entra-demo-realm.json";
+    static final String KEYCLOAK_URL = "http://localhost:8080";
+    static final String REALM_URL = KEYCLOAK_URL + "/realms/entra-demo";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private DemoLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoSettings settings;
+        try {
+            settings = DemoSettings.from(System.getProperties());
+            PortGuard.requireFree("the demo's Keycloak", 8080, 9000);
+        } catch (IllegalArgumentException | IllegalStateException badSetup) {
+            System.err.println(badSetup.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        EntraStandIn entra = DemoStandIn.get();
+        KeycloakInstallation keycloak = KeycloakInstallation.prepare(settings, REALM_RESOURCE);
+        resetDatabase(keycloak.home());
+
+        ProcessBuilder command = new ProcessBuilder(keycloak.launcher().toString(), "start-dev", "--import-realm",
+                "--http-port=8080", "--features=declarative-ui")
+                .directory(keycloak.home().toFile())
+                .inheritIO();
+        command.environment().putAll(settings.keycloakEnvironment());
+        Process server = command.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "keycloak-stop"));
+
+        waitUntilReady(server);
+        printBanner(entra, settings);
+        int exit = server.waitFor();
+        System.exit(exit);
+    }
+
+    /** The demo starts from the realm file every time; an earlier run's H2 database would make the import a no-op. */
+    private static void resetDatabase(Path home) throws IOException {
+        Path h2 = home.resolve("data").resolve("h2");
+        if (Files.exists(h2)) {
+            try (Stream<Path> files = Files.walk(h2)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void waitUntilReady(Process server) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest realm = HttpRequest.newBuilder(URI.create(REALM_URL + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + server.exitValue() + " during start-up; see its log above");
+            }
+            try {
+                if (http.send(realm, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak did not serve realm entra-demo within " + START_TIMEOUT);
+    }
+
+    private static void printBanner(EntraStandIn entra, DemoSettings settings) {
+        List<String> lines = List.of(
+                "",
+                "============================================================================",
+                " Keycloak + Entra bundle demo is running",
+                "   Sign in (account console): " + REALM_URL + "/account",
+                "   Admin console:             " + KEYCLOAK_URL + "/admin  (" + settings.adminUser() + " / " + settings.adminPassword() + ")",
+                "   Entra stand-in:            " + entra.loginBaseUrl() + " (login), " + entra.graphBaseUrl() + " (Graph)",
+                "",
+                " Demo users (identity-first: type the identifier, then you are routed):",
+                "   alice / alice@example.com                      password Demo-Password-1!  -> password page",
+                "   bob   / bob@example.com                        password Demo-Password-1!  -> password page",
+                "   adele.vance@contoso.example                    Entra password Entra-Demo-1! -> Microsoft (stand-in)",
+                "   megan.bowen@contoso.example                    Entra password Entra-Demo-1! -> Microsoft (stand-in)",
+                "",
+                " OIDC client for your own app: demo-app (public, PKCE S256, redirect http://127.0.0.1/* or http://localhost/*)",
+                " Stop with Ctrl+C.",
+                "============================================================================",
+                "");
+        lines.forEach(System.out::println);
+    }
+
+    private static void stop(Process server) {
+        if (server.isAlive()) {
+            server.destroy();
+            try {
+                if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

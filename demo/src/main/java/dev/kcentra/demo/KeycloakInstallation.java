@@ -1,0 +1,110 @@
+package dev.kcentra.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/** A stock Keycloak unpacked from the distribution zip, with the bundle in providers/ and the demo realm to import. */
+final class KeycloakInstallation {
+
+    private final Path home;
+
+    private KeycloakInstallation(Path home) {
+        this.home = home;
+    }
+
+    static KeycloakInstallation prepare(DemoSettings settings, String realmResource) throws IOException {
+        Path home = unpackOnce(settings.distribution(), settings.home());
+        KeycloakInstallation installation = new KeycloakInstallation(home);
+        installation.installProviders(settings.bundle());
+        installation.stageRealm(realmResource);
+        return installation;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path launcher() {
+        return home.resolve("bin").resolve("kc.sh");
+    }
+
+    private static Path unpackOnce(Path zip, Path target) throws IOException {
+        Files.createDirectories(target);
+        Path marker = target.resolve(".unpacked-from");
+        String source = zip + "@" + Files.getLastModifiedTime(zip).toMillis();
+        try (Stream<Path> existing = Files.list(target)) {
+            List<Path> dirs = existing.filter(Files::isDirectory).toList();
+            if (Files.isRegularFile(marker) && Files.readString(marker).equals(source) && dirs.size() == 1) {
+                return dirs.get(0);
+            }
+        }
+        deleteRecursively(target);
+        Files.createDirectories(target);
+        Path root = null;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Refusing zip entry outside the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (root == null) {
+                    root = target.resolve(target.relativize(out).getName(0));
+                }
+            }
+        }
+        if (root == null) {
+            throw new IOException(zip + " is empty");
+        }
+        root.resolve("bin/kc.sh").toFile().setExecutable(true);
+        Files.writeString(marker, source);
+        return root;
+    }
+
+    private void installProviders(Path bundle) throws IOException {
+        Path providers = Files.createDirectories(home.resolve("providers"));
+        try (Stream<Path> old = Files.list(providers)) {
+            for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.delete(jar);
+            }
+        }
+        try (Stream<Path> jars = Files.list(bundle)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private void stageRealm(String realmResource) throws IOException {
+        Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+        try (InputStream realm = KeycloakInstallation.class.getResourceAsStream(realmResource)) {
+            if (realm == null) {
+                throw new IOException(realmResource + " is not on the classpath");
+            }
+            Files.copy(realm, imports.resolve(Path.of(realmResource).getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

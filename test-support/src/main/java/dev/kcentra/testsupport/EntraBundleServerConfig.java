@@ -1,0 +1,31 @@
+package dev.kcentra.testsupport;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The real Keycloak distribution with our whole provider bundle installed, as an admin would deploy it.
+ * Use with {@code @KeycloakIntegrationTest(config = EntraBundleServerConfig.class)}.
+ */
+public class EntraBundleServerConfig implements KeycloakServerConfig {
+
+    /** Keycloak's HTTP and management ports in the test framework's distribution mode. */
+    public static final int[] KEYCLOAK_PORTS = {8080, 9000};
+
+    // The framework builds this config more than once per run; only the first time is the server not ours yet.
+    private static final AtomicBoolean PORTS_CHECKED = new AtomicBoolean();
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        if (PORTS_CHECKED.compareAndSet(false, true)) {
+            PortGuard.requireFree("the Keycloak test server", KEYCLOAK_PORTS);
+        }
+        for (BundleArtifacts.Coordinates artifact : BundleArtifacts.fromSystemProperty().artifacts()) {
+            config.dependency(artifact.groupId(), artifact.artifactId());
+        }
+        config.log().categoryLevel("dev.kcentra", "DEBUG");
+        return config;
+    }
+}
