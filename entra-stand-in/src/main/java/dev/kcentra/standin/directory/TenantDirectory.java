@@ -1,0 +1,209 @@
+package dev.kcentra.standin.directory;
+
+import dev.kcentra.standin.seed.EntraApplication;
+import dev.kcentra.standin.seed.EntraGroup;
+import dev.kcentra.standin.seed.EntraTenant;
+import dev.kcentra.standin.seed.EntraUser;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One tenant's live directory. Every change takes the next tenant version; delta rounds report what changed between
+ * two versions. {@link #expireDeltaTokens()} starts a new generation, which makes every earlier delta token stale, as
+ * Microsoft does after seven days.
+ */
+public final class TenantDirectory {
+
+    private final EntraTenant tenant;
+    private final Map<String, EntraApplication> applications = new LinkedHashMap<>();
+    private final TreeMap<String, UserState> users = new TreeMap<>();
+    private final TreeMap<String, GroupState> groups = new TreeMap<>();
+    private long version;
+    private int generation = 1;
+
+    TenantDirectory(EntraTenant tenant) {
+        this.tenant = tenant;
+        tenant.applications().forEach(app -> applications.put(app.clientId(), app));
+        tenant.users().forEach(this::upsertUser);
+        tenant.groups().forEach(this::upsertGroup);
+    }
+
+    public String id() {
+        return tenant.id();
+    }
+
+    public String displayName() {
+        return tenant.displayName();
+    }
+
+    public List<String> domains() {
+        return tenant.domains();
+    }
+
+    public boolean isConsumers() {
+        return tenant.isConsumers();
+    }
+
+    public synchronized Optional<EntraApplication> application(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : applications.get(clientId.toLowerCase(Locale.ROOT)));
+    }
+
+    public synchronized boolean registersRedirectUri(String uri) {
+        return applications.values().stream().anyMatch(app -> app.redirectUris().contains(uri));
+    }
+
+    /** Adds a certificate credential to an app registration, for tests that create their key pair at run time. */
+    public synchronized void addCertificate(String clientId, X509Certificate certificate) {
+        EntraApplication app = application(clientId).orElseThrow(() -> new NoSuchElementException("no application " + clientId));
+        List<X509Certificate> certificates = new ArrayList<>(app.certificates());
+        certificates.add(certificate);
+        applications.put(app.clientId(), new EntraApplication(app.displayName(), app.clientId(), app.clientSecret(),
+                certificates, app.redirectUris(), app.appRoles()));
+    }
+
+    public synchronized long version() {
+        return version;
+    }
+
+    public synchronized int generation() {
+        return generation;
+    }
+
+    public synchronized void expireDeltaTokens() {
+        generation++;
+    }
+
+    public synchronized Optional<EntraUser> user(String id) {
+        UserState state = users.get(id.toLowerCase(Locale.ROOT));
+        return state == null || state.isRemoved() ? Optional.empty() : Optional.of(state.user());
+    }
+
+    public synchronized Optional<EntraUser> userByPrincipalName(String userPrincipalName) {
+        return users.values().stream()
+                .filter(s -> !s.isRemoved() && s.user().userPrincipalName().equalsIgnoreCase(userPrincipalName))
+                .map(UserState::user)
+                .findFirst();
+    }
+
+    /** Creates or replaces a user (restoring it if it was deleted); the change shows in the next delta round. */
+    public synchronized void upsertUser(EntraUser user) {
+        String id = user.id().toLowerCase(Locale.ROOT);
+        boolean upnTaken = users.values().stream().anyMatch(s -> !s.isRemoved() && !s.user().id().equals(id)
+                && s.user().userPrincipalName().equalsIgnoreCase(user.userPrincipalName()));
+        if (upnTaken) {
+            throw new IllegalArgumentException("userPrincipalName " + user.userPrincipalName() + " is taken in tenant " + id());
+        }
+        users.put(id, new UserState(user, ++version, null));
+    }
+
+    /** Deletes a user and takes it out of its groups. */
+    public synchronized void removeUser(String id, Removal removal) {
+        UserState state = users.get(id.toLowerCase(Locale.ROOT));
+        if (state == null || state.isRemoved()) {
+            throw new NoSuchElementException("no user " + id + " in tenant " + id());
+        }
+        long removedAt = ++version;
+        users.put(state.user().id(), new UserState(state.user(), removedAt, removal));
+        for (GroupState group : List.copyOf(groups.values())) {
+            if (group.currentMemberIds().contains(state.user().id())) {
+                groups.put(group.id(), withMember(group, state.user().id(), true, removedAt));
+            }
+        }
+    }
+
+    public synchronized void upsertGroup(EntraGroup group) {
+        String id = group.id().toLowerCase(Locale.ROOT);
+        for (String member : group.members()) {
+            requireUser(member);
+        }
+        long at = ++version;
+        GroupState previous = groups.get(id);
+        Map<String, GroupState.MemberState> members = new LinkedHashMap<>();
+        if (previous != null && !previous.isRemoved()) {
+            previous.members().forEach(m -> members.put(m.userId(), m));
+            for (String old : previous.currentMemberIds()) {
+                if (!group.members().contains(old)) {
+                    members.put(old, new GroupState.MemberState(old, at, true));
+                }
+            }
+        }
+        for (String member : group.members()) {
+            GroupState.MemberState existing = members.get(member);
+            if (existing == null || existing.removed()) {
+                members.put(member, new GroupState.MemberState(member, at, false));
+            }
+        }
+        groups.put(id, new GroupState(id, group.displayName(), group.description(), at, null, List.copyOf(members.values())));
+    }
+
+    public synchronized void addMember(String groupId, String userId) {
+        requireUser(userId);
+        GroupState group = requireGroup(groupId);
+        if (!group.currentMemberIds().contains(userId)) {
+            groups.put(group.id(), withMember(group, userId, false, ++version));
+        }
+    }
+
+    public synchronized void removeMember(String groupId, String userId) {
+        GroupState group = requireGroup(groupId);
+        if (!group.currentMemberIds().contains(userId)) {
+            throw new NoSuchElementException("user " + userId + " is not a member of group " + groupId);
+        }
+        groups.put(group.id(), withMember(group, userId, true, ++version));
+    }
+
+    public synchronized void removeGroup(String groupId, Removal removal) {
+        GroupState group = requireGroup(groupId);
+        groups.put(group.id(), new GroupState(group.id(), group.displayName(), group.description(), ++version, removal,
+                group.members()));
+    }
+
+    /** Users present now, in object id order. */
+    public synchronized List<UserState> currentUsers() {
+        return users.values().stream().filter(s -> !s.isRemoved()).toList();
+    }
+
+    /** Users that changed in {@code (since, upTo]}, in object id order; {@code since} -1 means "all present ones". */
+    public synchronized List<UserState> usersChanged(long since, long upTo) {
+        return users.values().stream()
+                .filter(s -> since < 0 ? !s.isRemoved() && s.version() <= upTo : s.version() > since && s.version() <= upTo)
+                .sorted(Comparator.comparing(s -> s.user().id()))
+                .toList();
+    }
+
+    public synchronized List<GroupState> groupsChanged(long since, long upTo) {
+        return groups.values().stream()
+                .filter(g -> since < 0 ? !g.isRemoved() && g.version() <= upTo : g.version() > since && g.version() <= upTo)
+                .toList();
+    }
+
+    private GroupState withMember(GroupState group, String userId, boolean removed, long at) {
+        List<GroupState.MemberState> members = new ArrayList<>(group.members().stream()
+                .filter(m -> !m.userId().equals(userId)).toList());
+        members.add(new GroupState.MemberState(userId, at, removed));
+        return new GroupState(group.id(), group.displayName(), group.description(), at, null, members);
+    }
+
+    private void requireUser(String userId) {
+        if (user(userId).isEmpty()) {
+            throw new NoSuchElementException("no user " + userId + " in tenant " + id());
+        }
+    }
+
+    private GroupState requireGroup(String groupId) {
+        GroupState group = groups.get(groupId.toLowerCase(Locale.ROOT));
+        if (group == null || group.isRemoved()) {
+            throw new NoSuchElementException("no group " + groupId + " in tenant " + id());
+        }
+        return group;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kcentra.standin.graph;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.kcentra.standin.directory.TenantDirectory;
+import dev.kcentra.standin.http.Params;
+import dev.kcentra.standin.http.Responses;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Graph delta query over one collection. The first round pages through everything present, each page linking the
+ * next with {@code @odata.nextLink} and the last carrying {@code @odata.deltaLink}; a delta link later returns what
+ * changed since, deleted objects as {@code @removed}. Pages are keyed by object id, so objects changing during a round
+ * are never skipped: they come (again) in the next round.
+ */
+abstract class DeltaEndpoint<T> extends GraphEndpoint {
+
+    DeltaEndpoint(GraphContext context) {
+        super(context);
+    }
+
+    /** {@code users} or {@code groups}. */
+    protected abstract String collection();
+
+    protected abstract String type();
+
+    protected abstract Set<String> properties();
+
+    protected abstract List<String> defaultProperties();
+
+    protected abstract List<T> changed(TenantDirectory tenant, long since, long upTo);
+
+    protected abstract String idOf(T item);
+
+    protected abstract Map<String, Object> render(T item, Selection selection, long since);
+
+    @Override
+    public RequestMethod method() {
+        return RequestMethod.GET;
+    }
+
+    @Override
+    public String pathPattern() {
+        return "/v1\\.0/" + collection() + "/(microsoft\\.graph\\.)?delta(\\(\\))?";
+    }
+
+    @Override
+    protected ResponseDefinition handle(Request request, GraphCaller caller) {
+        Params query = Params.query(request);
+        TenantDirectory tenant = caller.tenant();
+        Optional<String> skipToken = query.get("$skiptoken");
+        Optional<String> deltaToken = query.get("$deltatoken");
+        long now = tenant.version();
+        Selection requested;
+        try {
+            requested = Selection.parse(query.getOrNull("$select"), properties(), defaultProperties(), type());
+        } catch (IllegalArgumentException e) {
+            return GraphError.badRequest(e.getMessage()).toResponse();
+        }
+        PageToken round;
+        if (skipToken.isEmpty() && deltaToken.isEmpty()) {
+            round = new PageToken(tenant.id(), tenant.generation(), collection(), -1, now, null, requested.properties());
+        } else if (deltaToken.filter("latest"::equals).isPresent()) {
+            // "Sync from now": no data, only a delta link for changes from here on.
+            PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection(), now, now, null, requested.properties());
+            return page(List.of(), null, link("$deltatoken", latest));
+        } else {
+            PageTokens.Decoded decoded = context.tokens().decode(skipToken.orElseGet(deltaToken::get));
+            if (decoded.expired()) {
+                return GraphError.syncStateNotFound().toResponse();
+            }
+            Optional<PageToken> token = decoded.token().filter(t -> t.tenantId().equals(tenant.id()) && t.collection().equals(collection()));
+            if (token.isEmpty()) {
+                return GraphError.badRequest("Badly formed token.").toResponse();
+            }
+            if (token.get().generation() != tenant.generation()) {
+                return GraphError.syncStateNotFound().toResponse();
+            }
+            PageToken t = token.get();
+            round = skipToken.isPresent() ? t : new PageToken(t.tenantId(), t.generation(), t.collection(), t.upTo(), now, null, t.select());
+        }
+
+        Selection selection = new Selection(round.select());
+        List<T> window = changed(tenant, round.since(), round.upTo()).stream()
+                .filter(item -> round.afterId() == null || idOf(item).compareTo(round.afterId()) > 0)
+                .toList();
+        List<Map<String, Object>> value = new ArrayList<>();
+        for (T item : window.subList(0, Math.min(window.size(), context.pageSize()))) {
+            value.add(render(item, selection, round.since()));
+        }
+        if (window.size() > context.pageSize()) {
+            String lastId = idOf(window.get(context.pageSize() - 1));
+            PageToken next = new PageToken(round.tenantId(), round.generation(), collection(), round.since(), round.upTo(), lastId, round.select());
+            return page(value, link("$skiptoken", next), null);
+        }
+        PageToken delta = new PageToken(round.tenantId(), round.generation(), collection(), round.upTo(), round.upTo(), null, round.select());
+        return page(value, null, link("$deltatoken", delta));
+    }
+
+    private String link(String parameter, PageToken token) {
+        return context.graphBase() + "/v1.0/" + collection() + "/delta?" + parameter + "=" + context.tokens().encode(token);
+    }
+
+    private ResponseDefinition page(List<Map<String, Object>> value, String nextLink, String deltaLink) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", context.graphBase() + "/v1.0/$metadata#" + collection());
+        if (nextLink != null) {
+            body.put("@odata.nextLink", nextLink);
+        }
+        if (deltaLink != null) {
+            body.put("@odata.deltaLink", deltaLink);
+        }
+        body.put("value", value);
+        return Responses.json(200, body);
+    }
+
+    static Map<String, Object> removed(String id, String reason) {
+        Map<String, Object> removed = new LinkedHashMap<>();
+        removed.put("id", id);
+        removed.put("@removed", Map.of("reason", reason));
+        return removed;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.kcentra.standin.graph;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.kcentra.standin.http.Responses;
+import dev.kcentra.standin.seed.EntraUser;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /oidc/userinfo}, Microsoft's OIDC userinfo endpoint, which lives on Graph; delegated tokens only. */
+public final class UserInfoEndpoint extends GraphEndpoint {
+
+    public UserInfoEndpoint(GraphContext context) {
+        super(context);
+    }
+
+    @Override
+    public RequestMethod method() {
+        return RequestMethod.GET;
+    }
+
+    @Override
+    public String pathPattern() {
+        return "/oidc/userinfo";
+    }
+
+    @Override
+    protected Set<String> requiredPermissions() {
+        return Set.of();
+    }
+
+    @Override
+    protected ResponseDefinition handle(Request request, GraphCaller caller) {
+        Optional<EntraUser> user = caller.userId() == null ? Optional.empty() : caller.tenant().user(caller.userId());
+        if (user.isEmpty()) {
+            return new GraphError(401, "InvalidAuthenticationToken", "The userinfo endpoint needs a user's access token.").toResponse();
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("sub", caller.userId());
+        info.put("name", user.get().displayName());
+        info.put("family_name", user.get().surname());
+        info.put("given_name", user.get().givenName());
+        info.put("email", user.get().mail());
+        return Responses.json(200, info);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kcentra.standin.login;
+
+import dev.kcentra.standin.directory.Directory;
+import dev.kcentra.standin.directory.TenantDirectory;
+
+import java.util.Optional;
+
+/**
+ * The tenant segment of a login URL: a tenant (by id or verified domain), or one of Microsoft's multi-tenant
+ * authorities. {@code common} accepts work, school and personal accounts, {@code organizations} only work and school
+ * accounts, {@code consumers} only personal (Microsoft account) users.
+ */
+public record Authority(String segment, Kind kind, TenantDirectory tenant) {
+
+    public enum Kind { TENANT, COMMON, ORGANIZATIONS, CONSUMERS }
+
+    public static Optional<Authority> resolve(String segment, Directory directory) {
+        return switch (segment) {
+            case "common" -> Optional.of(new Authority(segment, Kind.COMMON, null));
+            case "organizations" -> Optional.of(new Authority(segment, Kind.ORGANIZATIONS, null));
+            case "consumers" -> Optional.of(new Authority(segment, Kind.CONSUMERS, null));
+            default -> directory.tenant(segment).map(t -> new Authority(segment, Kind.TENANT, t));
+        };
+    }
+
+    /** The path segment endpoints of this authority use: the tenant id for a tenant, else the keyword. */
+    public String endpointSegment() {
+        return kind == Kind.TENANT ? tenant.id() : segment;
+    }
+
+    /** The issuer its discovery document announces; Microsoft uses a {tenantid} template for multi-tenant ones. */
+    public String issuerTemplate(String login) {
+        return login + "/" + (kind == Kind.TENANT ? tenant.id() : "{tenantid}") + "/v2.0";
+    }
+
+    public boolean admits(TenantDirectory home) {
+        return switch (kind) {
+            case TENANT -> home.id().equals(tenant.id());
+            case COMMON -> true;
+            case ORGANIZATIONS -> !home.isConsumers();
+            case CONSUMERS -> home.isConsumers();
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kcentra.standin.login;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.kcentra.standin.http.Responses;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET /{tenant}/v2.0/.well-known/openid-configuration}, the v2.0 discovery document. */
+public final class OpenIdConfigurationEndpoint extends LoginEndpoint {
+
+    public OpenIdConfigurationEndpoint(LoginContext context) {
+        super(context);
+    }
+
+    @Override
+    public RequestMethod method() {
+        return RequestMethod.GET;
+    }
+
+    @Override
+    public String pathPattern() {
+        return "/[^/]+/v2\\.0/\\.well-known/openid-configuration";
+    }
+
+    @Override
+    protected ResponseDefinition handle(Request request) {
+        Optional<Authority> authority = authority(request);
+        if (authority.isEmpty()) {
+            return unknownTenant(request).toJson();
+        }
+        String login = context.urls().login();
+        String base = login + "/" + authority.get().endpointSegment();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("token_endpoint", base + "/oauth2/v2.0/token");
+        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
+        document.put("jwks_uri", base + "/discovery/v2.0/keys");
+        document.put("response_modes_supported", List.of("query", "form_post"));
+        document.put("subject_types_supported", List.of("pairwise"));
+        document.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        document.put("response_types_supported", List.of("code"));
+        document.put("scopes_supported", List.of("openid", "profile", "email", "offline_access"));
+        document.put("issuer", authority.get().issuerTemplate(login));
+        document.put("request_uri_parameter_supported", false);
+        document.put("userinfo_endpoint", context.urls().graph() + "/oidc/userinfo");
+        document.put("authorization_endpoint", base + "/oauth2/v2.0/authorize");
+        document.put("http_logout_supported", true);
+        document.put("frontchannel_logout_supported", true);
+        document.put("end_session_endpoint", base + "/oauth2/v2.0/logout");
+        document.put("code_challenge_methods_supported", List.of("plain", "S256"));
+        document.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
+                "preferred_username", "name", "tid", "oid", "ver", "email"));
+        document.put("tenant_region_scope", "EU");
+        document.put("cloud_instance_name", "stand-in");
+        document.put("msgraph_host", context.urls().graph().replaceFirst("^https?://", ""));
+        return Responses.json(200, document);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kcentra.standin.login;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.kcentra.standin.directory.Directory.Account;
+import dev.kcentra.standin.http.Params;
+import dev.kcentra.standin.http.Responses;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code POST /{tenant}/login}: the sign-in form's target. A seeded user with the right password gets a code. */
+public final class SignInEndpoint extends LoginEndpoint {
+
+    public SignInEndpoint(LoginContext context) {
+        super(context);
+    }
+
+    static String action(Authority authority) {
+        return "/" + authority.segment() + "/login";
+    }
+
+    @Override
+    public RequestMethod method() {
+        return RequestMethod.POST;
+    }
+
+    @Override
+    public String pathPattern() {
+        return "/[^/]+/login";
+    }
+
+    @Override
+    protected ResponseDefinition handle(Request request) {
+        Params form = Params.form(request);
+        String pageId = form.getOrNull("ctx");
+        Optional<AuthorizeRequest> pending = context.sessions().page(pageId);
+        if (pending.isEmpty()) {
+            return AadError.invalidRequest(50058, "This sign-in page expired or was already used. Go back to the "
+                    + "application and sign in again.").toPage();
+        }
+        AuthorizeRequest authorize = pending.get();
+        String userName = form.get("loginfmt").map(String::trim).orElse("");
+        String password = form.get("passwd").orElse("");
+
+        Optional<Account> account = context.directory().account(userName).filter(a -> authorize.authority().admits(a.tenant()));
+        String error = null;
+        if (userName.isEmpty()) {
+            error = "AADSTS900144: Enter a valid email address, phone number, or Skype name.";
+        } else if (account.isEmpty()) {
+            error = "AADSTS50034: We couldn't find an account with that username. The user account does not exist in "
+                    + "the directory this application signs in to.";
+        } else if (!passwordMatches(account.get(), password)) {
+            error = "AADSTS50126: Error validating credentials due to invalid username or password.";
+        } else if (!account.get().user().accountEnabled()) {
+            error = "AADSTS50057: The user account is disabled.";
+        }
+        if (error != null) {
+            Authority authority = authorize.authority();
+            return Responses.html(200, SignInPage.signIn(action(authority), pageId,
+                    authority.kind() == Authority.Kind.TENANT ? authority.tenant().displayName() : null, userName, error));
+        }
+
+        context.sessions().closePage(pageId);
+        String code = context.sessions().issueCode(new SignInSessions.Grant(authorize, account.get(), context.clock().instant()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("state", authorize.state());
+        fields.put("session_state", UUID.randomUUID().toString());
+        return AuthorizationResponse.send(authorize.redirectUri(), authorize.responseMode(), fields);
+    }
+
+    private static boolean passwordMatches(Account account, String password) {
+        String expected = account.user().password();
+        return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+    }
+}

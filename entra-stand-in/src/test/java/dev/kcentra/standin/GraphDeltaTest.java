@@ -1,0 +1,244 @@
+package dev.kcentra.standin;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.kcentra.standin.directory.Removal;
+import dev.kcentra.standin.directory.TenantDirectory;
+import dev.kcentra.standin.seed.EntraUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.kcentra.standin.TestFixtures.GROUP;
+import static dev.kcentra.standin.TestFixtures.SYNC_APP;
+import static dev.kcentra.standin.TestFixtures.TENANT;
+import static dev.kcentra.standin.TestFixtures.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Graph delta query as a sync client walks it; the test seed pages two objects at a time. */
+class GraphDeltaTest {
+
+    private static final String SELECT = "$select=id,userPrincipalName,mail,accountEnabled,userType";
+
+    private EntraStandIn standIn;
+    private String token;
+
+    @BeforeEach
+    void start() {
+        standIn = TestFixtures.start();
+        token = TestFixtures.graphTokenByCertificate(standIn);
+    }
+
+    @AfterEach
+    void stop() {
+        standIn.close();
+    }
+
+    @Test
+    void fullRoundPagesToADeltaLinkThenServesOnlyChanges() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta?" + SELECT);
+        assertEquals(4, full.pages, "7 users, 2 per page");
+        assertEquals(7, full.items.size());
+        assertEquals(7, full.items.stream().map(u -> u.get("id").getAsString()).distinct().count());
+        JsonObject first = full.items.get(0);
+        assertEquals(Set.of("id", "userPrincipalName", "mail", "accountEnabled", "userType"), first.keySet(), "only $select-ed properties");
+
+        TenantDirectory tenant = standIn.directory().tenant(TENANT).orElseThrow();
+        EntraUser renamed = tenant.user(user(1)).orElseThrow();
+        tenant.upsertUser(new EntraUser(renamed.id(), "renamed@fabrikam.test", renamed.mail(), null, renamed.displayName(),
+                renamed.givenName(), renamed.surname(), true, "Member", null, "pw"));
+        tenant.removeUser(user(2), Removal.CHANGED);
+        tenant.removeUser(user(3), Removal.DELETED);
+
+        Round changes = walk(full.deltaLink);
+        Map<String, JsonObject> byId = new HashMap<>();
+        changes.items.forEach(i -> byId.put(i.get("id").getAsString(), i));
+        assertEquals(Set.of(user(1), user(2), user(3)), byId.keySet());
+        assertEquals("renamed@fabrikam.test", byId.get(user(1)).get("userPrincipalName").getAsString());
+        assertEquals("changed", byId.get(user(2)).getAsJsonObject("@removed").get("reason").getAsString());
+        assertEquals("deleted", byId.get(user(3)).getAsJsonObject("@removed").get("reason").getAsString());
+
+        Round replay = walk(full.deltaLink);
+        assertEquals(changes.items, replay.items, "following the same delta link again is harmless");
+        Round quiet = walk(changes.deltaLink);
+        assertTrue(quiet.items.isEmpty(), "nothing changed since");
+    }
+
+    @Test
+    void changesDuringARoundAreNeverLost() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            TenantDirectory tenant = standIn.directory().tenant(TENANT).orElseThrow();
+            Future<?> writer = pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    String id = String.format("00000000-0000-4000-8000-0000000010%02d", i);
+                    tenant.upsertUser(new EntraUser(id, "new" + i + "@fabrikam.test", null, null, "New " + i, null, null,
+                            true, "Member", null, null));
+                }
+            });
+            Map<String, JsonObject> mirror = new HashMap<>();
+            Round round = walk(standIn.graphBaseUrl() + "/v1.0/users/delta?" + SELECT);
+            round.items.forEach(i -> mirror.put(i.get("id").getAsString(), i));
+            writer.get();
+            round = walk(round.deltaLink);
+            round.items.forEach(i -> mirror.put(i.get("id").getAsString(), i));
+            assertEquals(tenant.currentUsers().size(), mirror.size(), "a full round plus one delta round sees every user");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void groupsDeltaCarriesMemberAdditionsAndRemovals() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/groups/delta?$select=displayName,members");
+        JsonObject group = full.items.get(0);
+        assertEquals(GROUP, group.get("id").getAsString());
+        JsonArray members = group.getAsJsonArray("members@delta");
+        assertEquals(2, members.size());
+        assertEquals("#microsoft.graph.user", members.get(0).getAsJsonObject().get("@odata.type").getAsString());
+
+        TenantDirectory tenant = standIn.directory().tenant(TENANT).orElseThrow();
+        tenant.addMember(GROUP, user(3));
+        tenant.removeMember(GROUP, user(1));
+        Round changes = walk(full.deltaLink);
+        JsonArray delta = changes.items.get(0).getAsJsonArray("members@delta");
+        Map<String, Boolean> removed = new HashMap<>();
+        for (JsonElement m : delta) {
+            removed.put(m.getAsJsonObject().get("id").getAsString(), m.getAsJsonObject().has("@removed"));
+        }
+        assertEquals(Map.of(user(3), false, user(1), true), removed);
+    }
+
+    @Test
+    void removingAUserTakesItOutOfItsGroups() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/groups/delta");
+        standIn.directory().tenant(TENANT).orElseThrow().removeUser(user(2), Removal.DELETED);
+        JsonArray delta = walk(full.deltaLink).items.get(0).getAsJsonArray("members@delta");
+        assertEquals(1, delta.size());
+        assertEquals(user(2), delta.get(0).getAsJsonObject().get("id").getAsString());
+        assertTrue(delta.get(0).getAsJsonObject().has("@removed"));
+    }
+
+    @Test
+    void expiredDeltaLinksAskForAFullResync() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta");
+        HttpResponse<String> expire = TestHttp.send("POST", standIn.graphBaseUrl() + "/_standin/tenants/" + TENANT + "/expire-delta-tokens", null);
+        assertEquals(200, expire.statusCode());
+        HttpResponse<String> stale = get(full.deltaLink);
+        assertEquals(400, stale.statusCode());
+        assertEquals("syncStateNotFound", error(stale).get("code").getAsString());
+    }
+
+    @Test
+    void forgedOrForeignTokensAreBadRequests() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta");
+        String tampered = full.deltaLink.substring(0, full.deltaLink.length() - 3) + "AAA";
+        assertEquals("BadRequest", error(get(tampered)).get("code").getAsString());
+        assertEquals("BadRequest", error(get(standIn.graphBaseUrl() + "/v1.0/users/delta?$deltatoken=garbage")).get("code").getAsString());
+        String groupsToken = walk(standIn.graphBaseUrl() + "/v1.0/groups/delta").deltaLink.split("\\$deltatoken=")[1];
+        assertEquals("BadRequest", error(get(standIn.graphBaseUrl() + "/v1.0/users/delta?$deltatoken=" + groupsToken)).get("code").getAsString());
+    }
+
+    @Test
+    void deltaTokenLatestStartsFromNow() {
+        Round latest = walk(standIn.graphBaseUrl() + "/v1.0/users/delta?$deltatoken=latest");
+        assertTrue(latest.items.isEmpty());
+        standIn.directory().tenant(TENANT).orElseThrow().removeUser(user(4), Removal.CHANGED);
+        assertEquals(1, walk(latest.deltaLink).items.size());
+    }
+
+    @Test
+    void unknownSelectedPropertyIsRefusedAsGraphDoes() {
+        HttpResponse<String> response = get(standIn.graphBaseUrl() + "/v1.0/users/delta?$select=id,shoeSize");
+        assertEquals(400, response.statusCode());
+        assertTrue(error(response).get("message").getAsString().contains("'shoeSize'"));
+    }
+
+    @Test
+    void usersListPagesWithTopAndSkipToken() {
+        Round list = walk(standIn.graphBaseUrl() + "/v1.0/users?$top=3&$select=id,displayName");
+        assertEquals(3, list.pages);
+        assertEquals(7, list.items.size());
+        assertNull(list.deltaLink);
+        HttpResponse<String> one = get(standIn.graphBaseUrl() + "/v1.0/users/user5@fabrikam.test");
+        assertEquals(user(5), TestHttp.json(one).get("id").getAsString());
+        assertEquals(404, get(standIn.graphBaseUrl() + "/v1.0/users/00000000-0000-4000-8000-00000000dead").statusCode());
+        assertEquals(400, get(standIn.graphBaseUrl() + "/v1.0/users?$top=0").statusCode());
+    }
+
+    @Test
+    void tokensArePermissionChecked() {
+        assertEquals(401, TestHttp.get(standIn.graphBaseUrl() + "/v1.0/users/delta").statusCode());
+        assertEquals(401, TestHttp.get(standIn.graphBaseUrl() + "/v1.0/users/delta", "Authorization", "Bearer forged").statusCode());
+        String groupsOnly = TestFixtures.graphToken(standIn, TestFixtures.GROUPS_ONLY_APP);
+        HttpResponse<String> denied = TestHttp.get(standIn.graphBaseUrl() + "/v1.0/users/delta", "Authorization", "Bearer " + groupsOnly);
+        assertEquals(403, denied.statusCode());
+        assertEquals("Authorization_RequestDenied", error(denied).get("code").getAsString());
+        assertEquals(200, TestHttp.get(standIn.graphBaseUrl() + "/v1.0/groups/delta", "Authorization", "Bearer " + groupsOnly).statusCode());
+    }
+
+    @Test
+    void changesCanBeMadeThroughTheControlApi() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta");
+        String base = standIn.graphBaseUrl() + "/_standin/tenants/" + TENANT;
+        String body = "{\"id\":\"" + user(8) + "\",\"userPrincipalName\":\"eight@fabrikam.test\",\"accountEnabled\":false}";
+        assertEquals(200, TestHttp.send("PUT", base + "/users/" + user(8), body).statusCode());
+        assertEquals(200, TestHttp.send("DELETE", base + "/users/" + user(5) + "?reason=deleted", null).statusCode());
+        assertEquals(200, TestHttp.send("PUT", base + "/groups/" + GROUP + "/members/" + user(8), null).statusCode());
+        assertEquals(400, TestHttp.send("PUT", base + "/users/" + user(9), body).statusCode(), "id in body and path differ");
+        assertEquals(400, TestHttp.send("PUT", base + "/users/" + user(8), "{nope").statusCode());
+        assertEquals(404, TestHttp.send("DELETE", base + "/users/" + user(5), null).statusCode(), "already deleted");
+        assertEquals(404, TestHttp.send("DELETE", standIn.graphBaseUrl() + "/_standin/tenants/nowhere/users/" + user(1), null).statusCode());
+        List<String> changed = walk(full.deltaLink).items.stream().map(i -> i.get("id").getAsString()).toList();
+        assertEquals(Set.of(user(5), user(8)), new HashSet<>(changed));
+    }
+
+    private record Round(List<JsonObject> items, int pages, String deltaLink) {
+    }
+
+    private Round walk(String url) {
+        List<JsonObject> items = new ArrayList<>();
+        int pages = 0;
+        String next = url;
+        while (true) {
+            HttpResponse<String> response = get(next);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonObject page = TestHttp.json(response);
+            pages++;
+            page.getAsJsonArray("value").forEach(v -> items.add(v.getAsJsonObject()));
+            assertFalse(page.has("@odata.nextLink") && page.has("@odata.deltaLink"), "never both links");
+            if (page.has("@odata.nextLink")) {
+                next = page.get("@odata.nextLink").getAsString();
+                assertTrue(next.startsWith(standIn.graphBaseUrl() + "/v1.0/"));
+            } else {
+                String delta = page.has("@odata.deltaLink") ? page.get("@odata.deltaLink").getAsString() : null;
+                return new Round(items, pages, delta);
+            }
+            assertNotNull(next);
+        }
+    }
+
+    private HttpResponse<String> get(String url) {
+        return TestHttp.get(url, "Authorization", "Bearer " + token);
+    }
+
+    private static JsonObject error(HttpResponse<String> response) {
+        return TestHttp.json(response).getAsJsonObject("error");
+    }
+}
