@@ -86,6 +86,7 @@ class IdentityFirstSignInIT {
 
         HtmlPage callback = browser.submit(microsoft, "signin", Map.of("passwd", ENTRA_PASSWORD));
         SignInResult result = app.lastResult();
+        assertNotNull(result, () -> "the relying app got no callback; the browser is at " + callback.getUrl() + "\n" + callback.asNormalizedText());
         assertTrue(result.succeeded(), () -> "sign-in failed: " + result.error() + " on " + callback.getUrl()
                 + "\n" + callback.asNormalizedText());
         assertEquals(ENTRA_UPN, result.idToken().getClaim("preferred_username"));

@@ -1,12 +1,10 @@
 package dev.kcentra.signin.idp;
 
-import java.io.IOException;
-
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.JsonWebToken;
 
 /**
@@ -19,11 +17,15 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
         super(session, config);
     }
 
+    /** The key is set after Keycloak's own checks, which compare the identity with the ID token's {@code sub}. */
     @Override
-    protected BrokeredIdentityContext extractIdentity(AccessTokenResponse tokenResponse, String accessToken,
-                                                      JsonWebToken idToken) throws IOException {
-        BrokeredIdentityContext identity = super.extractIdentity(tokenResponse, accessToken, idToken);
-        identity.setId(EntraUserKey.fromClaims(idToken.getOtherClaims()).value());
+    public BrokeredIdentityContext getFederatedIdentity(String response) {
+        BrokeredIdentityContext identity = super.getFederatedIdentity(response);
+        Object idToken = identity.getContextData().get(VALIDATED_ID_TOKEN);
+        if (!(idToken instanceof JsonWebToken token)) {
+            throw new IdentityBrokerException("Entra did not return an ID token");
+        }
+        identity.setId(EntraUserKey.fromClaims(token.getOtherClaims()).value());
         return identity;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Who called Graph: the tenant of the access token and the permissions it carries (app roles or delegated scopes). */
-record GraphCaller(TenantDirectory tenant, List<String> permissions, boolean application, String userId) {
+record GraphCaller(TenantDirectory tenant, List<String> permissions, boolean application, String userId, String clientId) {
 
     boolean hasAny(Collection<String> wanted) {
         return permissions.stream().anyMatch(wanted::contains);

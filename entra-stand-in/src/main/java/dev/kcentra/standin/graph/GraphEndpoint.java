@@ -70,7 +70,7 @@ abstract class GraphEndpoint extends Endpoint {
                     ? Optional.ofNullable(claims.get().getStringListClaim("roles")).orElse(List.of())
                     : Arrays.asList(Optional.ofNullable(claims.get().getStringClaim("scp")).orElse("").split(" "));
             return Optional.of(new GraphCaller(tenant.get(), permissions, application,
-                    application ? null : claims.get().getStringClaim("oid")));
+                    application ? null : claims.get().getStringClaim("oid"), claims.get().getStringClaim("appid")));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -3,7 +3,9 @@ package dev.kcentra.standin.graph;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.kcentra.standin.directory.Directory;
 import dev.kcentra.standin.http.Responses;
+import dev.kcentra.standin.login.TokenFactory;
 import dev.kcentra.standin.seed.EntraUser;
 
 import java.util.LinkedHashMap;
@@ -40,7 +42,8 @@ public final class UserInfoEndpoint extends GraphEndpoint {
             return new GraphError(401, "InvalidAuthenticationToken", "The userinfo endpoint needs a user's access token.").toResponse();
         }
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("sub", caller.userId());
+        // The same pairwise subject as the ID token the client got, as Microsoft's userinfo endpoint returns.
+        info.put("sub", TokenFactory.pairwiseSubject(new Directory.Account(caller.tenant(), user.get()), caller.clientId()));
         info.put("name", user.get().displayName());
         info.put("family_name", user.get().surname());
         info.put("given_name", user.get().givenName());

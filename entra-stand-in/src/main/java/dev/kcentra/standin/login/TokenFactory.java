@@ -98,7 +98,7 @@ public final class TokenFactory {
     }
 
     /** Microsoft's {@code sub} is pairwise: the same user has a different subject for each application. */
-    static String pairwiseSubject(Account account, String clientId) {
+    public static String pairwiseSubject(Account account, String clientId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     (account.tenant().id() + "|" + account.user().id() + "|" + clientId).getBytes(StandardCharsets.UTF_8));
