@@ -47,20 +47,11 @@ public final class AdminEndpoint extends Endpoint {
     private final Faults faults;
 
     public AdminEndpoint(Directory directory, Faults faults) {
-        super(null);
+        super(null, RequestMethod.ANY, PREFIX + "/.*");
         this.directory = directory;
         this.faults = faults;
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.ANY;
-    }
-
-    @Override
-    public String pathPattern() {
-        return PREFIX + "/.*";
-    }
 
     @Override
     protected ResponseDefinition faultResponse(Fault fault) {

@@ -22,18 +22,12 @@ import java.util.Set;
  */
 abstract class DeltaEndpoint<T> extends GraphEndpoint {
 
-    DeltaEndpoint(GraphContext context) {
-        super(context);
+    private final DeltaCollection collection;
+
+    DeltaEndpoint(GraphContext context, DeltaCollection collection, Set<String> requiredPermissions) {
+        super(context, RequestMethod.GET, "/v1\\.0/" + collection.name() + "/(microsoft\\.graph\\.)?delta(\\(\\))?", requiredPermissions);
+        this.collection = collection;
     }
-
-    /** {@code users} or {@code groups}. */
-    protected abstract String collection();
-
-    protected abstract String type();
-
-    protected abstract Set<String> properties();
-
-    protected abstract List<String> defaultProperties();
 
     protected abstract List<T> changed(TenantDirectory tenant, long since, long upTo);
 
@@ -41,15 +35,6 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
 
     protected abstract Map<String, Object> render(T item, Selection selection, long since);
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/v1\\.0/" + collection() + "/(microsoft\\.graph\\.)?delta(\\(\\))?";
-    }
 
     @Override
     protected ResponseDefinition handle(Request request, GraphCaller caller) {
@@ -60,23 +45,23 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         long now = tenant.version();
         Selection requested;
         try {
-            requested = Selection.parse(query.getOrNull("$select"), properties(), defaultProperties(), type());
+            requested = collection.select(query.getOrNull("$select"));
         } catch (IllegalArgumentException e) {
             return GraphError.badRequest(e.getMessage()).toResponse();
         }
         PageToken round;
         if (skipToken.isEmpty() && deltaToken.isEmpty()) {
-            round = new PageToken(tenant.id(), tenant.generation(), collection(), -1, now, null, requested.properties());
+            round = new PageToken(tenant.id(), tenant.generation(), collection.name(), -1, now, null, requested.properties());
         } else if (deltaToken.filter("latest"::equals).isPresent()) {
             // "Sync from now": no data, only a delta link for changes from here on.
-            PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection(), now, now, null, requested.properties());
+            PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection.name(), now, now, null, requested.properties());
             return page(List.of(), null, link("$deltatoken", latest));
         } else {
             PageTokens.Decoded decoded = context.tokens().decode(skipToken.orElseGet(deltaToken::get));
             if (decoded.expired()) {
                 return GraphError.syncStateNotFound().toResponse();
             }
-            Optional<PageToken> token = decoded.token().filter(t -> t.tenantId().equals(tenant.id()) && t.collection().equals(collection()));
+            Optional<PageToken> token = decoded.token().filter(t -> t.tenantId().equals(tenant.id()) && t.collection().equals(collection.name()));
             if (token.isEmpty()) {
                 return GraphError.badRequest("Badly formed token.").toResponse();
             }
@@ -97,20 +82,20 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         }
         if (window.size() > context.pageSize()) {
             String lastId = idOf(window.get(context.pageSize() - 1));
-            PageToken next = new PageToken(round.tenantId(), round.generation(), collection(), round.since(), round.upTo(), lastId, round.select());
+            PageToken next = new PageToken(round.tenantId(), round.generation(), collection.name(), round.since(), round.upTo(), lastId, round.select());
             return page(value, link("$skiptoken", next), null);
         }
-        PageToken delta = new PageToken(round.tenantId(), round.generation(), collection(), round.upTo(), round.upTo(), null, round.select());
+        PageToken delta = new PageToken(round.tenantId(), round.generation(), collection.name(), round.upTo(), round.upTo(), null, round.select());
         return page(value, null, link("$deltatoken", delta));
     }
 
     private String link(String parameter, PageToken token) {
-        return context.graphBase() + "/v1.0/" + collection() + "/delta?" + parameter + "=" + context.tokens().encode(token);
+        return context.graphBase() + "/v1.0/" + collection.name() + "/delta?" + parameter + "=" + context.tokens().encode(token);
     }
 
     private ResponseDefinition page(List<Map<String, Object>> value, String nextLink, String deltaLink) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", context.graphBase() + "/v1.0/$metadata#" + collection());
+        body.put("@odata.context", context.graphBase() + "/v1.0/$metadata#" + collection.name());
         if (nextLink != null) {
             body.put("@odata.nextLink", nextLink);
         }

@@ -2,6 +2,7 @@ package dev.kcentra.standin.graph;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.kcentra.standin.directory.TenantDirectory;
@@ -23,14 +24,14 @@ abstract class GraphEndpoint extends Endpoint {
             "Directory.Read.All", "Directory.ReadWrite.All");
 
     protected final GraphContext context;
+    private final Set<String> requiredPermissions;
 
-    GraphEndpoint(GraphContext context) {
-        super(context.faults());
+    /** {@code requiredPermissions}: the caller needs one of them; empty means any valid token. */
+    GraphEndpoint(GraphContext context, RequestMethod method, String pathPattern, Set<String> requiredPermissions) {
+        super(context.faults(), method, pathPattern);
         this.context = context;
+        this.requiredPermissions = requiredPermissions;
     }
-
-    /** The permissions of which the caller needs one; empty means any valid token. */
-    protected abstract Set<String> requiredPermissions();
 
     protected abstract ResponseDefinition handle(Request request, GraphCaller caller);
 
@@ -45,7 +46,7 @@ abstract class GraphEndpoint extends Endpoint {
             return new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience, "
                     + "signature or lifetime.").toResponse();
         }
-        if (!requiredPermissions().isEmpty() && !caller.get().hasAny(requiredPermissions())) {
+        if (!requiredPermissions.isEmpty() && !caller.get().hasAny(requiredPermissions)) {
             return new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.").toResponse();
         }
         return handle(request, caller.get());

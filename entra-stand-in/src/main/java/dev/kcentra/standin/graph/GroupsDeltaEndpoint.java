@@ -19,32 +19,7 @@ public final class GroupsDeltaEndpoint extends DeltaEndpoint<GroupState> {
     static final List<String> DEFAULTS = List.of("displayName", "description", "members");
 
     public GroupsDeltaEndpoint(GraphContext context) {
-        super(context);
-    }
-
-    @Override
-    protected Set<String> requiredPermissions() {
-        return GROUP_READ;
-    }
-
-    @Override
-    protected String collection() {
-        return "groups";
-    }
-
-    @Override
-    protected String type() {
-        return "group";
-    }
-
-    @Override
-    protected Set<String> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    protected List<String> defaultProperties() {
-        return DEFAULTS;
+        super(context, new DeltaCollection("groups", "group", PROPERTIES, DEFAULTS), GROUP_READ);
     }
 
     @Override

@@ -16,23 +16,9 @@ import java.util.Set;
 public final class UserEndpoint extends GraphEndpoint {
 
     public UserEndpoint(GraphContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/v1\\.0/users/(?!delta\\b|microsoft\\.graph\\.delta)[^/]+", USER_READ);
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/v1\\.0/users/(?!delta\\b|microsoft\\.graph\\.delta)[^/]+";
-    }
-
-    @Override
-    protected Set<String> requiredPermissions() {
-        return USER_READ;
-    }
 
     @Override
     protected ResponseDefinition handle(Request request, GraphCaller caller) {
@@ -44,8 +30,7 @@ public final class UserEndpoint extends GraphEndpoint {
         }
         Selection selection;
         try {
-            selection = Selection.parse(Params.query(request).getOrNull("$select"), UsersDeltaEndpoint.PROPERTIES,
-                    UsersDeltaEndpoint.DEFAULTS, "user");
+            selection = UsersDeltaEndpoint.USERS.select(Params.query(request).getOrNull("$select"));
         } catch (IllegalArgumentException e) {
             return GraphError.badRequest(e.getMessage()).toResponse();
         }

@@ -17,23 +17,9 @@ import java.util.Set;
 public final class UserInfoEndpoint extends GraphEndpoint {
 
     public UserInfoEndpoint(GraphContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/oidc/userinfo", Set.of());
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/oidc/userinfo";
-    }
-
-    @Override
-    protected Set<String> requiredPermissions() {
-        return Set.of();
-    }
 
     @Override
     protected ResponseDefinition handle(Request request, GraphCaller caller) {

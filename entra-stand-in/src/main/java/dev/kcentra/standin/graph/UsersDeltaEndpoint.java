@@ -15,33 +15,10 @@ public final class UsersDeltaEndpoint extends DeltaEndpoint<UserState> {
     /** Graph's default user properties, as far as the stand-in models them. */
     static final List<String> DEFAULTS = List.of("displayName", "givenName", "mail", "mobilePhone", "surname", "userPrincipalName");
 
+    static final DeltaCollection USERS = new DeltaCollection("users", "user", PROPERTIES, DEFAULTS);
+
     public UsersDeltaEndpoint(GraphContext context) {
-        super(context);
-    }
-
-    @Override
-    protected Set<String> requiredPermissions() {
-        return USER_READ;
-    }
-
-    @Override
-    protected String collection() {
-        return "users";
-    }
-
-    @Override
-    protected String type() {
-        return "user";
-    }
-
-    @Override
-    protected Set<String> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    protected List<String> defaultProperties() {
-        return DEFAULTS;
+        super(context, USERS, USER_READ);
     }
 
     @Override

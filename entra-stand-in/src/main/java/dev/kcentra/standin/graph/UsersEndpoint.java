@@ -20,23 +20,9 @@ public final class UsersEndpoint extends GraphEndpoint {
     private static final String COLLECTION = "users-list";
 
     public UsersEndpoint(GraphContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/v1\\.0/users", USER_READ);
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/v1\\.0/users";
-    }
-
-    @Override
-    protected Set<String> requiredPermissions() {
-        return USER_READ;
-    }
 
     @Override
     protected ResponseDefinition handle(Request request, GraphCaller caller) {
@@ -46,7 +32,7 @@ public final class UsersEndpoint extends GraphEndpoint {
         Selection selection;
         try {
             top = query.get("$top").map(Integer::parseInt).orElse(context.pageSize());
-            selection = Selection.parse(query.getOrNull("$select"), UsersDeltaEndpoint.PROPERTIES, UsersDeltaEndpoint.DEFAULTS, "user");
+            selection = UsersDeltaEndpoint.USERS.select(query.getOrNull("$select"));
         } catch (NumberFormatException e) {
             return GraphError.badRequest("Invalid value for $top: '" + query.getOrNull("$top") + "'.").toResponse();
         } catch (IllegalArgumentException e) {

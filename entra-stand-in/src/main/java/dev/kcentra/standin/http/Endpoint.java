@@ -23,15 +23,23 @@ public abstract class Endpoint implements ResponseDefinitionTransformerV2 {
     private static final Logger LOG = Logger.getLogger(Endpoint.class.getName());
 
     private final Faults faults;
+    private final RequestMethod method;
+    private final String pathPattern;
 
-    protected Endpoint(Faults faults) {
+    /** {@code pathPattern} is a regular expression on the request path; {@code faults} null means faults never apply. */
+    protected Endpoint(Faults faults, RequestMethod method, String pathPattern) {
         this.faults = faults;
+        this.method = method;
+        this.pathPattern = pathPattern;
     }
 
-    public abstract RequestMethod method();
+    public final RequestMethod method() {
+        return method;
+    }
 
-    /** A regular expression on the request path. */
-    public abstract String pathPattern();
+    public final String pathPattern() {
+        return pathPattern;
+    }
 
     protected abstract ResponseDefinition handle(Request request);
 

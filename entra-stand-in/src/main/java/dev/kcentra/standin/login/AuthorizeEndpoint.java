@@ -23,18 +23,9 @@ public final class AuthorizeEndpoint extends LoginEndpoint {
     private final AtomicReference<Map<String, String>> lastRequest = new AtomicReference<>(Map.of());
 
     public AuthorizeEndpoint(LoginContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/[^/]+/oauth2/v2\\.0/authorize");
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/[^/]+/oauth2/v2\\.0/authorize";
-    }
 
     /** The query parameters of the latest authorization request, for tests that check what a client sent. */
     public Map<String, String> lastRequest() {

@@ -9,18 +9,9 @@ import dev.kcentra.standin.http.Responses;
 public final class KeysEndpoint extends LoginEndpoint {
 
     public KeysEndpoint(LoginContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/[^/]+/discovery/v2\\.0/keys");
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/[^/]+/discovery/v2\\.0/keys";
-    }
 
     @Override
     protected ResponseDefinition handle(Request request) {

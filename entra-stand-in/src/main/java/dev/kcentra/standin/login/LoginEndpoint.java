@@ -1,6 +1,7 @@
 package dev.kcentra.standin.login;
 
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.kcentra.standin.fault.Fault;
 import dev.kcentra.standin.http.Endpoint;
@@ -12,8 +13,8 @@ abstract class LoginEndpoint extends Endpoint {
 
     protected final LoginContext context;
 
-    LoginEndpoint(LoginContext context) {
-        super(context.faults());
+    LoginEndpoint(LoginContext context, RequestMethod method, String pathPattern) {
+        super(context.faults(), method, pathPattern);
         this.context = context;
     }
 

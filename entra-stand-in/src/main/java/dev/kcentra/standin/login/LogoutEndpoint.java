@@ -17,18 +17,9 @@ import java.util.Map;
 public final class LogoutEndpoint extends LoginEndpoint {
 
     public LogoutEndpoint(LoginContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/[^/]+/oauth2/v2\\.0/logout");
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/[^/]+/oauth2/v2\\.0/logout";
-    }
 
     @Override
     protected ResponseDefinition handle(Request request) {

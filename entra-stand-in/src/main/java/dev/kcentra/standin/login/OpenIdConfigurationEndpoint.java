@@ -14,18 +14,9 @@ import java.util.Optional;
 public final class OpenIdConfigurationEndpoint extends LoginEndpoint {
 
     public OpenIdConfigurationEndpoint(LoginContext context) {
-        super(context);
+        super(context, RequestMethod.GET, "/[^/]+/v2\\.0/\\.well-known/openid-configuration");
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.GET;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/[^/]+/v2\\.0/\\.well-known/openid-configuration";
-    }
 
     @Override
     protected ResponseDefinition handle(Request request) {

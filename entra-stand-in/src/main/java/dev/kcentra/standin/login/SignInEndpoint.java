@@ -18,22 +18,13 @@ import java.util.UUID;
 public final class SignInEndpoint extends LoginEndpoint {
 
     public SignInEndpoint(LoginContext context) {
-        super(context);
+        super(context, RequestMethod.POST, "/[^/]+/login");
     }
 
     static String action(Authority authority) {
         return "/" + authority.segment() + "/login";
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.POST;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/[^/]+/login";
-    }
 
     @Override
     protected ResponseDefinition handle(Request request) {

@@ -24,18 +24,9 @@ import java.util.Optional;
 public final class TokenEndpoint extends LoginEndpoint {
 
     public TokenEndpoint(LoginContext context) {
-        super(context);
+        super(context, RequestMethod.POST, "/[^/]+/oauth2/v2\\.0/token");
     }
 
-    @Override
-    public RequestMethod method() {
-        return RequestMethod.POST;
-    }
-
-    @Override
-    public String pathPattern() {
-        return "/[^/]+/oauth2/v2\\.0/token";
-    }
 
     @Override
     protected ResponseDefinition handle(Request request) {
