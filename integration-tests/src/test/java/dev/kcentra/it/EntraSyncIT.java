@@ -1,0 +1,361 @@
+package dev.kcentra.it;
+
+import dev.kcentra.standin.EntraStandIn;
+import dev.kcentra.standin.StandInOptions;
+import dev.kcentra.standin.directory.Removal;
+import dev.kcentra.standin.directory.TenantDirectory;
+import dev.kcentra.standin.fault.Fault;
+import dev.kcentra.standin.seed.EntraUser;
+import dev.kcentra.testsupport.Browser;
+import dev.kcentra.testsupport.EntraBundleServerConfig;
+import dev.kcentra.testsupport.EntraSyncConnection;
+import dev.kcentra.testsupport.RelyingApp;
+import jakarta.ws.rs.core.Response;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Entra ID Sync through the real Keycloak and a stand-in tenant of ten users (one guest, one without mail, one
+ * disabled, one whose name a local user already has; eight are imported by default), served two per page.
+ */
+@KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
+class EntraSyncIT {
+
+    static final String TENANT = "5ca1ab1e-0000-4000-8000-000000000001";
+    static final String SYNC_APP = "5ca1ab1e-0000-4000-8000-a00000000001";
+    static final String SECRET = "sync-secret";
+    static final int LOGIN_PORT = 8280;
+    static final int GRAPH_PORT = 8281;
+
+    @InjectRealm(ref = "sync", fromJson = "/sync/entra-sync-realm.json")
+    ManagedRealm realm;
+
+    private EntraStandIn entra;
+    private String componentId;
+
+    @BeforeEach
+    void startEntra() {
+        entra = EntraStandIn.start(new StandInOptions(resourceFile("/sync/sync-seed.json"), LOGIN_PORT, GRAPH_PORT));
+    }
+
+    @AfterEach
+    void stopEntra() {
+        if (componentId != null) {
+            realm.admin().components().component(componentId).remove();
+        }
+        entra.close();
+    }
+
+    @Test
+    void fullSyncImportsUsersKeyedByObjectIdAndLinksThemToTheEntraProvider() {
+        connect(secretConnection());
+        SynchronizationResultRepresentation result = fullSync();
+
+        assertEquals(8, result.getAdded(), result.getStatus());
+        assertEquals(1, result.getFailed(), "the local user's name is reported, not taken: " + result.getStatus());
+        assertTrue(result.getStatus().contains("local.clash@fabrikam.example"), result.getStatus());
+
+        UserRepresentation alex = user("alex.wilber@fabrikam.example");
+        assertEquals("alex.wilber@fabrikam.example", alex.getEmail());
+        assertTrue(alex.isEmailVerified());
+        assertEquals("Alex", alex.getFirstName());
+        assertEquals("Wilber", alex.getLastName());
+        assertEquals(componentId, alex.getFederationLink());
+        Map<String, List<String>> attributes = realm.admin().users().get(alex.getId()).toRepresentation().getAttributes();
+        assertEquals(List.of("5ca1ab1e-0000-4000-8000-100000000001"), attributes.get("entra.objectId"));
+        assertEquals(List.of(TENANT), attributes.get("entra.tenantId"));
+        assertEquals(List.of("+1 555 0100 01"), attributes.get("phoneNumber"));
+        assertEquals(List.of("QUxFWF9XSUxCRVI="), attributes.get("entra.onPremisesImmutableId"));
+        List<FederatedIdentityRepresentation> links = realm.admin().users().get(alex.getId()).getFederatedIdentity();
+        assertEquals(1, links.size());
+        assertEquals("entra", links.get(0).getIdentityProvider());
+        assertEquals(TENANT + ":5ca1ab1e-0000-4000-8000-100000000001", links.get(0).getUserId());
+
+        assertNull(user("nomail.user@fabrikam.example").getEmail(), "a user without mail is imported without email");
+        assertFalse(user("disabled.person@fabrikam.example").isEnabled(), "accountEnabled false imports a disabled user");
+        assertTrue(realm.admin().users().searchByUsername("gus_partner.example#ext#@fabrikam.example", true).isEmpty(), "guests are excluded by default");
+        UserRepresentation local = user("local.clash@fabrikam.example");
+        assertNull(local.getFederationLink(), "the local user is left as it was");
+    }
+
+    @Test
+    void changedUsersSyncAppliesRenamesRemovalsAndRestores() {
+        connect(secretConnection().set("deletionPolicy", "disable"));
+        fullSync();
+        String alexId = user("alex.wilber@fabrikam.example").getId();
+        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+
+        EntraUser alex = tenant.user("5ca1ab1e-0000-4000-8000-100000000001").orElseThrow();
+        tenant.upsertUser(renamed(alex, "alex.w@fabrikam.example", "alex.w@fabrikam.example"));
+        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000002", Removal.CHANGED);
+        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000003", Removal.DELETED);
+        tenant.upsertUser(new EntraUser("5ca1ab1e-0000-4000-8000-100000000099", "new.hire@fabrikam.example", "new.hire@fabrikam.example",
+                null, "New Hire", "New", "Hire", true, "Member", null, null));
+
+        SynchronizationResultRepresentation result = changedSync();
+        assertEquals(1, result.getAdded(), result.getStatus());
+        UserRepresentation renamed = user("alex.w@fabrikam.example");
+        assertEquals(alexId, renamed.getId(), "a rename keeps the Keycloak user");
+        assertEquals("alex.w@fabrikam.example", renamed.getEmail());
+        assertEquals("alex.w@fabrikam.example", realm.admin().users().get(alexId).getFederatedIdentity().get(0).getUserName());
+        assertFalse(user("bianca.pisani@fabrikam.example").isEnabled(), "a soft delete disables");
+        UserRepresentation cameron = user("cameron.white@fabrikam.example");
+        assertFalse(cameron.isEnabled(), "deletion policy disable");
+        assertNotNull(realm.admin().users().get(cameron.getId()).toRepresentation().getAttributes().get("entra.removedAt"));
+        assertTrue(user("new.hire@fabrikam.example").isEnabled());
+
+        EntraUser bianca = new EntraUser("5ca1ab1e-0000-4000-8000-100000000002", "bianca.pisani@fabrikam.example",
+                "bianca.pisani@fabrikam.example", null, "Bianca Pisani", "Bianca", "Pisani", true, "Member", null, null);
+        tenant.upsertUser(bianca);
+        SynchronizationResultRepresentation restore = changedSync();
+        assertTrue(user("bianca.pisani@fabrikam.example").isEnabled(), "a restored user is enabled again: " + restore.getStatus());
+
+        SynchronizationResultRepresentation replay = changedSync();
+        assertEquals(0, replay.getAdded() + replay.getUpdated(), "nothing changed since: " + replay.getStatus());
+    }
+
+    @Test
+    void deletionPolicyKeepLeavesTheUser() {
+        connect(secretConnection().set("deletionPolicy", "keep"));
+        fullSync();
+        entra.directory().tenant(TENANT).orElseThrow().removeUser("5ca1ab1e-0000-4000-8000-100000000004", Removal.DELETED);
+        changedSync();
+        assertTrue(user("debra.berger@fabrikam.example").isEnabled(), "keep leaves the user");
+    }
+
+    @Test
+    void deletionPolicyDeleteAfterDeletesOnceTheDaysHavePassed() {
+        connect(secretConnection().set("deletionPolicy", "delete-after").set("deleteAfterDays", "0"));
+        fullSync();
+        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000004", Removal.DELETED);
+        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000005", Removal.CHANGED);
+        SynchronizationResultRepresentation result = changedSync();
+        assertEquals(1, result.getRemoved(), result.getStatus());
+        assertTrue(realm.admin().users().searchByUsername("debra.berger@fabrikam.example", true).isEmpty(), "deleted for good");
+        assertFalse(user("emily.braun@fabrikam.example").isEnabled(), "a soft delete only disables");
+    }
+
+    @Test
+    void throttlingAndOutagesAreRetriedAndNothingIsLost() {
+        connect(secretConnection());
+        entra.faults().add(Fault.throttled("/v1\\.0/users/delta.*", 1, 2));
+        entra.faults().add(Fault.unavailable("/v1\\.0/users/delta.*", 1, 1));
+        SynchronizationResultRepresentation result = fullSync();
+        assertEquals(8, result.getAdded(), result.getStatus());
+        assertTrue(entra.faults().pending().isEmpty(), "every planned fault was hit and retried");
+    }
+
+    @Test
+    void aFailedRunDisablesNobodyAndKeepsTheDeltaLink() {
+        connect(secretConnection());
+        fullSync();
+        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000005", Removal.DELETED);
+        entra.faults().add(new Fault("/v1\\.0/users/delta.*", 503, 1, 0, 0));
+
+        SynchronizationResultRepresentation failed = changedSync();
+        assertTrue(failed.getStatus().contains("failed"), failed.getStatus());
+        assertTrue(failed.getStatus().contains("Nobody was disabled or deleted"), failed.getStatus());
+        assertTrue(user("emily.braun@fabrikam.example").isEnabled());
+
+        entra.faults().clear();
+        SynchronizationResultRepresentation recovered = changedSync();
+        assertFalse(user("emily.braun@fabrikam.example").isEnabled(), "the next run resumes from the kept delta link: " + recovered.getStatus());
+    }
+
+    @Test
+    void anExpiredDeltaLinkStartsAFullResync() {
+        connect(secretConnection());
+        fullSync();
+        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        tenant.expireDeltaTokens();
+        tenant.upsertUser(renamed(tenant.user("5ca1ab1e-0000-4000-8000-100000000006").orElseThrow(), "franz.k@fabrikam.example", "franz.k@fabrikam.example"));
+        SynchronizationResultRepresentation result = changedSync();
+        assertTrue(result.getStatus().contains("expired"), result.getStatus());
+        assertNotNull(user("franz.k@fabrikam.example"));
+    }
+
+    @Test
+    void certificateAuthenticationIsVerifiedByEntra() {
+        connect(EntraSyncConnection.withCertificate(TENANT, SYNC_APP, resource("/sync/sync-app-cert.pem"),
+                resource("/sync/sync-app-key.pem"), entra.loginBaseUrl(), entra.graphBaseUrl()));
+        assertEquals(8, fullSync().getAdded());
+        ComponentRepresentation stored = realm.admin().components().component(componentId).toRepresentation();
+        assertEquals("**********", stored.getConfig().getFirst("privateKey"), "the private key is never shown back");
+    }
+
+    @Test
+    void aCertificateTheAppDoesNotHaveIsRefusedByEntra() {
+        connect(EntraSyncConnection.withCertificate(TENANT, SYNC_APP, resource("/sync/unregistered-cert.pem"),
+                resource("/sync/unregistered-key.pem"), entra.loginBaseUrl(), entra.graphBaseUrl()));
+        SynchronizationResultRepresentation result = fullSync();
+        assertTrue(result.getStatus().contains("AADSTS700027"), result.getStatus());
+        assertEquals(0, result.getAdded());
+    }
+
+    @Test
+    void theClientSecretIsNeverShownBack() {
+        connect(secretConnection());
+        ComponentRepresentation stored = realm.admin().components().component(componentId).toRepresentation();
+        assertEquals("**********", stored.getConfig().getFirst("clientSecret"));
+    }
+
+    @Test
+    void aSecondConnectionIsRefused() {
+        connect(secretConnection());
+        try (Response second = realm.admin().components().add(secretConnection().name("Another").representation(realm.getId()))) {
+            assertEquals(400, second.getStatus());
+            assertTrue(second.readEntity(String.class).contains("already has an Entra ID connection"));
+        }
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithReasons() {
+        ComponentRepresentation bad = secretConnection().set("tenantId", "contoso").set("abortThresholdPercent", "150")
+                .representation(realm.getId());
+        try (Response response = realm.admin().components().add(bad)) {
+            assertEquals(400, response.getStatus());
+            String body = response.readEntity(String.class);
+            assertTrue(body.contains("Tenant ID must be the directory (tenant) ID"), body);
+            assertTrue(body.contains("Abort threshold (%) must be between 0 and 100"), body);
+        }
+    }
+
+    @Test
+    void theAbortThresholdStopsAMassRemoval() {
+        connect(secretConnection().set("abortThresholdPercent", "20"));
+        fullSync();
+        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        for (int i = 1; i <= 3; i++) {
+            tenant.removeUser("5ca1ab1e-0000-4000-8000-10000000000" + i, Removal.DELETED);
+        }
+        SynchronizationResultRepresentation stopped = changedSync();
+        assertTrue(stopped.getStatus().contains("abort threshold of 20%"), stopped.getStatus());
+        assertTrue(user("alex.wilber@fabrikam.example").isEnabled());
+
+        realm.admin().components().component(componentId).update(withConfig("abortThresholdPercent", "100"));
+        changedSync();
+        assertFalse(user("alex.wilber@fabrikam.example").isEnabled(), "with the threshold raised the same removals apply");
+    }
+
+    @Test
+    void aDryRunReportsAndChangesNothing() {
+        connect(secretConnection().set("dryRun", "true"));
+        SynchronizationResultRepresentation result = fullSync();
+        assertTrue(result.getStatus().contains("dry run"), result.getStatus());
+        assertTrue(result.getStatus().contains("Would have: 8 added"), result.getStatus());
+        assertTrue(realm.admin().users().searchByUsername("alex.wilber@fabrikam.example", true).isEmpty());
+    }
+
+    @Test
+    void guestsAreSyncedWhenIncluded() {
+        connect(secretConnection().set("includeGuests", "true"));
+        assertEquals(9, fullSync().getAdded());
+        UserRepresentation gus = user("gus_partner.example#ext#@fabrikam.example");
+        assertEquals(List.of("Guest"), realm.admin().users().get(gus.getId()).toRepresentation().getAttributes().get("entra.userType"));
+    }
+
+    @Test
+    void disablingAnAccountInEntraEndsItsKeycloakSessions() {
+        connect(secretConnection());
+        fullSync();
+        String debraId = user("debra.berger@fabrikam.example").getId();
+        try (Browser browser = new Browser(); RelyingApp app = RelyingApp.start(realm.getBaseUrl(), "demo-app")) {
+            HtmlPage identifier = browser.open(app.authorizationRequest());
+            HtmlPage microsoft = browser.submit(identifier, "kc-form-login", Map.of("username", "debra.berger@fabrikam.example"));
+            browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
+            assertNotNull(app.lastResult());
+            assertTrue(app.lastResult().succeeded(), () -> String.valueOf(app.lastResult().error()));
+        }
+        assertEquals(1, realm.admin().users().get(debraId).getUserSessions().size(), "the Microsoft sign-in landed on the synced user");
+
+        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        EntraUser debra = tenant.user("5ca1ab1e-0000-4000-8000-100000000004").orElseThrow();
+        tenant.upsertUser(new EntraUser(debra.id(), debra.userPrincipalName(), debra.mail(), debra.mobilePhone(), debra.displayName(),
+                debra.givenName(), debra.surname(), false, debra.userType(), debra.onPremisesImmutableId(), debra.password()));
+        changedSync();
+        assertFalse(realm.admin().users().get(debraId).toRepresentation().isEnabled());
+        assertEquals(0, realm.admin().users().get(debraId).getUserSessions().size(), "disabling ends the sessions");
+    }
+
+    private EntraSyncConnection secretConnection() {
+        return EntraSyncConnection.withSecret(TENANT, SYNC_APP, SECRET, entra.loginBaseUrl(), entra.graphBaseUrl());
+    }
+
+    private void connect(EntraSyncConnection connection) {
+        try (Response response = realm.admin().components().add(connection.representation(realm.getId()))) {
+            assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
+            componentId = CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    private ComponentRepresentation withConfig(String key, String value) {
+        ComponentRepresentation component = realm.admin().components().component(componentId).toRepresentation();
+        component.getConfig().putSingle(key, value);
+        return component;
+    }
+
+    private SynchronizationResultRepresentation fullSync() {
+        return realm.admin().userStorage().syncUsers(componentId, "triggerFullSync");
+    }
+
+    private SynchronizationResultRepresentation changedSync() {
+        return realm.admin().userStorage().syncUsers(componentId, "triggerChangedUsersSync");
+    }
+
+    private UserRepresentation user(String username) {
+        List<UserRepresentation> found = realm.admin().users().searchByUsername(username, true);
+        assertEquals(1, found.size(), () -> "expected one user " + username + ", found " + found.size());
+        return found.get(0);
+    }
+
+    private static EntraUser renamed(EntraUser user, String upn, String mail) {
+        return new EntraUser(user.id(), upn, mail, user.mobilePhone(), user.displayName(), user.givenName(), user.surname(),
+                user.accountEnabled(), user.userType(), user.onPremisesImmutableId(), user.password());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = EntraSyncIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path resourceFile(String name) {
+        try {
+            Path file = Files.createTempFile("sync-seed", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, resource(name));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.kcentra.sync;
+
+import dev.kcentra.sync.graph.EntraGraph;
+import dev.kcentra.sync.graph.PemCredentials;
+import dev.kcentra.sync.graph.UserDeltaReader;
+import dev.kcentra.sync.run.DeltaLinkStore;
+import dev.kcentra.sync.run.EntraSyncResult;
+import dev.kcentra.sync.run.SyncRun;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderFactory;
+import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.storage.user.ImportSynchronization;
+import org.keycloak.storage.user.SynchronizationResult;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "Entra ID" under User federation: one connection per realm to a Microsoft Entra tenant, imported through Microsoft
+ * Graph. Keycloak's user-storage sync schedules {@link #sync} (full) and {@link #syncSince} (changed users, a Graph
+ * delta round) with the periods set on the admin console page, runs each once per cluster, and offers the
+ * Synchronize buttons.
+ */
+public class EntraSyncProviderFactory implements UserStorageProviderFactory<EntraSyncProvider>, ImportSynchronization {
+
+    public static final String PROVIDER_ID = "entra-id";
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property().name(EntraSyncConfig.TENANT_ID).label("Tenant ID")
+            .helpText("Directory (tenant) ID of your Microsoft Entra tenant, a GUID.")
+            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+            .property().name(EntraSyncConfig.CLIENT_ID).label("Client ID")
+            .helpText("Application (client) ID of the app registration that reads the directory. It needs the Graph "
+                    + "application permission User.Read.All (or Directory.Read.All) with admin consent.")
+            .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
+            .property().name(EntraSyncConfig.AUTHENTICATION).label("Client authentication")
+            .helpText("certificate (recommended by Microsoft): a certificate-signed client assertion. secret: the client secret.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(ClientAuthentication.CERTIFICATE.configValue(), ClientAuthentication.SECRET.configValue())
+            .defaultValue(ClientAuthentication.CERTIFICATE.configValue()).add()
+            .property().name(EntraSyncConfig.CERTIFICATE).label("Certificate (PEM)")
+            .helpText("The public certificate uploaded to the app registration, PEM. Used with certificate authentication.")
+            .type(ProviderConfigProperty.TEXT_TYPE).add()
+            .property().name(EntraSyncConfig.PRIVATE_KEY).label("Private key (PEM, PKCS#8)")
+            .helpText("The certificate's private key, unencrypted PKCS#8 PEM, or a ${vault.key} reference. Never shown again after saving.")
+            .type(ProviderConfigProperty.PASSWORD).secret(true).add()
+            .property().name(EntraSyncConfig.CLIENT_SECRET).label("Client secret")
+            .helpText("The client secret value (not its ID), or a ${vault.key} reference. Used with secret authentication. Never shown again after saving.")
+            .type(ProviderConfigProperty.PASSWORD).secret(true).add()
+            .property().name(EntraSyncConfig.CLOUD).label("Cloud")
+            .helpText("global, us-government (GCC High), us-government-dod, china (21Vianet), or custom (set both URLs below).")
+            .type(ProviderConfigProperty.LIST_TYPE).options(Arrays.stream(EntraCloud.values()).map(EntraCloud::configValue).toList())
+            .defaultValue(EntraCloud.GLOBAL.configValue()).add()
+            .property().name(EntraSyncConfig.AUTHORITY_URL).label("Authority URL (custom cloud)")
+            .helpText("Login authority base URL, like https://login.microsoftonline.com. Only with cloud 'custom'.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(EntraSyncConfig.GRAPH_URL).label("Graph URL (custom cloud)")
+            .helpText("Microsoft Graph base URL, like https://graph.microsoft.com. Only with cloud 'custom'.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(EntraSyncConfig.USERNAME_ATTRIBUTE).label("Username from")
+            .helpText("The Graph attribute that becomes the Keycloak username (lowercased).")
+            .type(ProviderConfigProperty.LIST_TYPE).options(EntraSyncConfig.USERNAME_ATTRIBUTES).defaultValue("userPrincipalName").add()
+            .property().name(EntraSyncConfig.INCLUDE_GUESTS).label("Include guests")
+            .helpText("Also sync guest (B2B) users. Off: guests are not imported, and synced users who become guests are disabled.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .property().name(EntraSyncConfig.DELETION_POLICY).label("When Entra deletes a user")
+            .helpText("disable: disable the Keycloak user and end its sessions. delete-after: disable now, delete after the "
+                    + "days below. keep: leave the user. A soft delete (Entra's 'changed') always disables.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(Arrays.stream(DeletionPolicy.values()).map(DeletionPolicy::configValue).toList())
+            .defaultValue(DeletionPolicy.DISABLE.configValue()).add()
+            .property().name(EntraSyncConfig.DELETE_AFTER_DAYS).label("Delete after (days)")
+            .helpText("With delete-after: days between Entra's deletion and the Keycloak user's deletion; 0 deletes in the run that sees the deletion.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(EntraSyncConfig.DEFAULT_DELETE_AFTER_DAYS)).add()
+            .property().name(EntraSyncConfig.ABORT_THRESHOLD_PERCENT).label("Abort threshold (%)")
+            .helpText("A run that would disable or delete more than this share of the synced users disables and deletes "
+                    + "nobody, keeps the delta link and says why. 100 turns the check off.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(EntraSyncConfig.DEFAULT_ABORT_THRESHOLD_PERCENT)).add()
+            .property().name(EntraSyncConfig.DRY_RUN).label("Dry run")
+            .helpText("Read Entra and report what a sync would do, changing nothing in Keycloak.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .property().name(EntraSyncConfig.SSO_ENABLED).label("Enable SSO")
+            .helpText("Turns on Microsoft sign-in for synced users of this connection. Who gets it is decided below or per user.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .property().name(EntraSyncConfig.SSO_FOR_ALL_SYNCED).label("Enable for all synced users")
+            .helpText("Every synced user signs in with Microsoft, without per-user exceptions; their Keycloak password no longer works.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .property().name(EntraSyncConfig.IDENTITY_PROVIDER_ALIAS).label("Entra identity provider")
+            .helpText("Alias of the realm's Microsoft Entra ID identity provider; synced users are linked to it by object id.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_IDENTITY_PROVIDER_ALIAS).add()
+            .build();
+
+    @Override
+    public EntraSyncProvider create(KeycloakSession session, ComponentModel model) {
+        return new EntraSyncProvider(session, model);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Entra ID: imports users from Microsoft Entra ID through Microsoft Graph (full and delta sync).";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) throws ComponentValidationException {
+        Optional<ComponentModel> other = realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> PROVIDER_ID.equals(c.getProviderId()) && !c.getId().equals(model.getId()))
+                .findFirst();
+        if (other.isPresent()) {
+            throw new ComponentValidationException("This realm already has an Entra ID connection ('" + other.get().getName()
+                    + "'). A realm has one Entra ID connection; edit that one instead.");
+        }
+        List<String> problems = EntraSyncConfig.problems(model);
+        if (!problems.isEmpty()) {
+            throw new ComponentValidationException(String.join(" ", problems));
+        }
+        EntraSyncConfig config = EntraSyncConfig.from(model);
+        if (config.authentication() == ClientAuthentication.CERTIFICATE && !isVaultReference(config.privateKey())) {
+            try {
+                PemCredentials.parse(config.certificatePem(), config.privateKey());
+            } catch (IllegalArgumentException e) {
+                throw new ComponentValidationException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        SyncedUserProfile.install(session);
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        SyncedUserProfile.install(session);
+    }
+
+    @Override
+    public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        DeltaLinkStore.clear(realm, model.getId());
+    }
+
+    @Override
+    public SynchronizationResult sync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
+        return run(sessionFactory, realmId, model, true);
+    }
+
+    @Override
+    public SynchronizationResult syncSince(Date lastSync, KeycloakSessionFactory sessionFactory, String realmId,
+                                           UserStorageProviderModel model) {
+        return run(sessionFactory, realmId, model, false);
+    }
+
+    private SynchronizationResult run(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model, boolean full) {
+        EntraSyncConfig config = EntraSyncConfig.from(model);
+        EntraSyncResult failed = new EntraSyncResult(full ? "full" : "changed-users", config.dryRun());
+        try {
+            String secret = resolveVault(sessionFactory, config.clientSecret());
+            String privateKey = resolveVault(sessionFactory, config.privateKey());
+            UserDeltaReader reader = new UserDeltaReader(EntraGraph.client(config, secret, privateKey, Clock.systemUTC()));
+            return new SyncRun(sessionFactory, realmId, model.getId(), config, reader, Clock.systemUTC()).run(full);
+        } catch (IllegalArgumentException e) {
+            failed.fail(e.getMessage());
+            return failed;
+        }
+    }
+
+    private static String resolveVault(KeycloakSessionFactory sessionFactory, String value) {
+        if (value == null || !isVaultReference(value)) {
+            return value;
+        }
+        return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session ->
+                session.vault().getStringSecret(value).get()
+                        .orElseThrow(() -> new IllegalArgumentException("The vault has no secret for " + value + ".")));
+    }
+
+    private static boolean isVaultReference(String value) {
+        return value != null && value.trim().startsWith("${vault.");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.kcentra.sync;
+
+/** The user attributes Entra ID Sync writes and reads. The object id (with the tenant id) is the identity anchor. */
+public final class SyncedUserAttributes {
+
+    public static final String OBJECT_ID = "entra.objectId";
+    public static final String TENANT_ID = "entra.tenantId";
+    public static final String USER_TYPE = "entra.userType";
+    public static final String IMMUTABLE_ID = "entra.onPremisesImmutableId";
+    public static final String MOBILE_PHONE = "phoneNumber";
+    /** Epoch seconds since Entra deleted the user; set while the user waits for the deletion policy. */
+    public static final String REMOVED_AT = "entra.removedAt";
+
+    private SyncedUserAttributes() {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kcentra.sync;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPAttributePermissions;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.representations.userprofile.config.UPGroup;
+import org.keycloak.userprofile.UserProfileProvider;
+
+import java.util.Set;
+
+/**
+ * Declares the synced attributes in the realm's user profile, grouped under "Entra ID", so admins see them in the
+ * admin console and admin REST. Entra owns them: admins may view, not edit (the mobile phone excepted, which local
+ * users may also have).
+ */
+final class SyncedUserProfile {
+
+    static final String GROUP = "entra";
+    private static final Set<String> ADMIN = Set.of("admin");
+
+    private SyncedUserProfile() {
+    }
+
+    static void install(KeycloakSession session) {
+        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+        UPConfig config = profiles.getConfiguration();
+        boolean changed = false;
+        if (config.getGroups().stream().noneMatch(g -> GROUP.equals(g.getName()))) {
+            UPGroup group = new UPGroup(GROUP);
+            group.setDisplayHeader("Entra ID");
+            group.setDisplayDescription("Read from Microsoft Entra ID by Entra ID Sync.");
+            config.addGroup(group);
+            changed = true;
+        }
+        changed |= add(config, SyncedUserAttributes.OBJECT_ID, "Entra object ID", readOnly());
+        changed |= add(config, SyncedUserAttributes.TENANT_ID, "Entra tenant ID", readOnly());
+        changed |= add(config, SyncedUserAttributes.USER_TYPE, "Entra user type", readOnly());
+        changed |= add(config, SyncedUserAttributes.IMMUTABLE_ID, "On-premises immutable ID", readOnly());
+        changed |= add(config, SyncedUserAttributes.REMOVED_AT, "Deleted in Entra at (epoch seconds)", readOnly());
+        changed |= add(config, SyncedUserAttributes.MOBILE_PHONE, "Mobile phone", new UPAttributePermissions(Set.of("admin", "user"), ADMIN));
+        if (changed) {
+            profiles.setConfiguration(config);
+        }
+    }
+
+    private static UPAttributePermissions readOnly() {
+        return new UPAttributePermissions(ADMIN, Set.of());
+    }
+
+    private static boolean add(UPConfig config, String name, String displayName, UPAttributePermissions permissions) {
+        if (config.getAttribute(name) != null) {
+            return false;
+        }
+        UPAttribute attribute = new UPAttribute(name, permissions);
+        attribute.setDisplayName(displayName);
+        attribute.setGroup(name.equals(SyncedUserAttributes.MOBILE_PHONE) ? null : GROUP);
+        config.addOrReplaceAttribute(attribute);
+        return true;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.kcentra.sync.graph;
+
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.delta.DeltaGetResponse;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.serialization.UntypedNode;
+import com.microsoft.kiota.serialization.UntypedObject;
+import com.microsoft.kiota.serialization.UntypedString;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks one round of {@code /users/delta} through the Graph SDK: from scratch (a full round) or from a stored delta
+ * link, page by page, and returns the round's new delta link. Throttling and outages are retried by the SDK's retry
+ * handler (bounded, honouring {@code Retry-After}); what still fails becomes a {@link GraphAccessException}, and a
+ * stale delta link a {@link DeltaExpiredException}.
+ */
+public final class UserDeltaReader {
+
+    static final String[] SELECT = {"id", "userPrincipalName", "mail", "mobilePhone", "displayName", "givenName",
+            "surname", "accountEnabled", "userType", "onPremisesImmutableId"};
+
+    private final GraphServiceClient graph;
+
+    public UserDeltaReader(GraphServiceClient graph) {
+        this.graph = graph;
+    }
+
+    @FunctionalInterface
+    public interface PageHandler {
+        void accept(List<DirectoryUser> page);
+    }
+
+    /** @param deltaLink null for a full round */
+    public String read(String deltaLink, PageHandler handler) {
+        DeltaGetResponse page = call(() -> deltaLink == null
+                ? graph.users().delta().get(request -> request.queryParameters.select = SELECT)
+                : graph.users().delta().withUrl(deltaLink).get());
+        while (true) {
+            List<DirectoryUser> users = new ArrayList<>();
+            for (User user : page.getValue() == null ? List.<User>of() : page.getValue()) {
+                users.add(toDirectoryUser(user));
+            }
+            handler.accept(users);
+            String next = page.getOdataNextLink();
+            if (next == null) {
+                String newDeltaLink = page.getOdataDeltaLink();
+                if (newDeltaLink == null) {
+                    throw new GraphAccessException("Graph ended a delta round without @odata.deltaLink");
+                }
+                return newDeltaLink;
+            }
+            page = call(() -> graph.users().delta().withUrl(next).get());
+        }
+    }
+
+    static DirectoryUser toDirectoryUser(User user) {
+        Map<String, Object> additional = user.getAdditionalData();
+        String removedReason = null;
+        if (additional != null && additional.get("@removed") instanceof UntypedObject removed) {
+            UntypedNode reason = removed.getValue().get("reason");
+            removedReason = reason instanceof UntypedString s ? s.getValue() : DirectoryUser.REMOVED_DELETED;
+        }
+        Set<String> present = new HashSet<>();
+        user.getBackingStore().enumerate().keySet().forEach(present::add);
+        return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getMail(), user.getMobilePhone(),
+                user.getDisplayName(), user.getGivenName(), user.getSurname(), user.getAccountEnabled(), user.getUserType(),
+                user.getOnPremisesImmutableId(), present, removedReason);
+    }
+
+    private static <T> T call(GraphCall<T> call) {
+        try {
+            return call.run();
+        } catch (ODataError e) {
+            String code = e.getError() == null ? null : e.getError().getCode();
+            String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+            if (e.getResponseStatusCode() == 410 || "syncStateNotFound".equalsIgnoreCase(code) || "resyncRequired".equalsIgnoreCase(code)) {
+                throw new DeltaExpiredException("Graph no longer knows the delta link (" + code + "): " + message);
+            }
+            throw new GraphAccessException("Graph answered HTTP " + e.getResponseStatusCode() + " " + code + ": " + message, e);
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 410) {
+                throw new DeltaExpiredException("Graph no longer knows the delta link (HTTP 410)");
+            }
+            throw new GraphAccessException("Graph answered HTTP " + e.getResponseStatusCode() + ": " + e.getMessage(), e);
+        } catch (GraphAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof GraphAccessException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof GraphAccessException access) {
+                throw access;
+            }
+            throw new GraphAccessException("Graph could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface GraphCall<T> {
+        T run();
+    }
+}

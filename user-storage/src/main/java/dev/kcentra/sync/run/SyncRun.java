@@ -1,0 +1,218 @@
+package dev.kcentra.sync.run;
+
+import dev.kcentra.sync.DeletionPolicy;
+import dev.kcentra.sync.EntraSyncConfig;
+import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.graph.DeltaExpiredException;
+import dev.kcentra.sync.graph.DirectoryUser;
+import dev.kcentra.sync.graph.GraphAccessException;
+import dev.kcentra.sync.graph.UserDeltaReader;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.UserManager;
+import org.keycloak.storage.UserStoragePrivateUtil;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One sync run of one Entra connection. Each Graph page is applied in its own transaction (additions and updates
+ * are idempotent upserts by object id, so a replayed page is harmless). Disabling and deleting wait until the whole
+ * round has been read: a run that fails, or that would disable or delete more than the abort threshold, disables and
+ * deletes nobody and keeps the stored delta link, so the next run starts from the same point.
+ */
+public final class SyncRun {
+
+    private static final Logger LOG = Logger.getLogger(SyncRun.class);
+    static final String REASON_SCOPE = "scope";
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final String realmId;
+    private final String componentId;
+    private final EntraSyncConfig config;
+    private final UserDeltaReader reader;
+    private final Clock clock;
+
+    public SyncRun(KeycloakSessionFactory sessionFactory, String realmId, String componentId, EntraSyncConfig config,
+                   UserDeltaReader reader, Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.realmId = realmId;
+        this.componentId = componentId;
+        this.config = config;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** @param full true for a full sync; a changed-users sync without a stored delta link runs as a full one */
+    public EntraSyncResult run(boolean full) {
+        Instant started = clock.instant();
+        Optional<DeltaLinkStore.StoredLink> stored = inTransaction(session -> DeltaLinkStore.load(realm(session), componentId));
+        boolean fullRound = full || stored.isEmpty();
+        EntraSyncResult result = new EntraSyncResult(fullRound ? "full" : "changed-users", config.dryRun());
+        stored.ifPresent(link -> result.setDeltaLinkAgeSeconds(Duration.between(link.storedAt(), started).toSeconds()));
+        try {
+            Round round;
+            try {
+                round = walk(fullRound ? null : stored.get().link(), result);
+            } catch (DeltaExpiredException e) {
+                result.note("The stored delta link had expired (" + e.getMessage() + "); ran a full sync instead.");
+                round = walk(null, result);
+            }
+            Round finished = round;
+            inTransaction(session -> {
+                applyRemovals(session, finished, result);
+                if (!result.isAborted() && !config.dryRun()) {
+                    DeltaLinkStore.store(realm(session), componentId, finished.deltaLink, clock.instant());
+                }
+                return null;
+            });
+        } catch (GraphAccessException e) {
+            result.fail(e.getMessage());
+            LOG.warnf("Entra ID sync of realm %s failed: %s", realmId, e.getMessage());
+        } catch (RuntimeException e) {
+            result.fail(e.toString());
+            LOG.errorf(e, "Entra ID sync of realm %s failed", realmId);
+        }
+        result.setDurationMillis(Duration.between(started, clock.instant()).toMillis());
+        LOG.infof("Entra ID sync of realm %s: %s", realmId, result.getStatus());
+        return result;
+    }
+
+    /** State of one round: deferred removals (object id to reason) and, in a full round, every object id seen. */
+    private static final class Round {
+        final boolean full;
+        final Map<String, String> removals = new LinkedHashMap<>();
+        final Set<String> seen = new HashSet<>();
+        String deltaLink;
+
+        Round(boolean full) {
+            this.full = full;
+        }
+    }
+
+    private Round walk(String deltaLink, EntraSyncResult result) {
+        Round round = new Round(deltaLink == null);
+        round.deltaLink = reader.read(deltaLink, page -> applyPage(page, round, result));
+        return round;
+    }
+
+    private void applyPage(List<DirectoryUser> page, Round round, EntraSyncResult result) {
+        inTransaction(session -> {
+            UserImporter importer = new UserImporter(session, realm(session), componentId, config, !config.dryRun(), result);
+            for (DirectoryUser user : page) {
+                if (user.id() == null) {
+                    continue;
+                }
+                if (user.isRemoved()) {
+                    round.seen.remove(user.id());
+                    round.removals.put(user.id(), user.removedReason());
+                    continue;
+                }
+                round.removals.remove(user.id());
+                round.seen.add(user.id());
+                try {
+                    switch (importer.upsert(user)) {
+                        case ADDED -> result.increaseAdded();
+                        case UPDATED -> result.increaseUpdated();
+                        case OUT_OF_SCOPE -> {
+                            round.seen.remove(user.id());
+                            round.removals.put(user.id(), REASON_SCOPE);
+                        }
+                        case UNCHANGED, FAILED -> {
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    result.increaseFailed();
+                    result.note("User " + user.id() + " failed: " + e.getMessage());
+                    LOG.warnf(e, "Entra user %s could not be synced", user.id());
+                }
+            }
+            return null;
+        });
+    }
+
+    private void applyRemovals(KeycloakSession session, Round round, EntraSyncResult result) {
+        RealmModel realm = realm(session);
+        UserImporter importer = new UserImporter(session, realm, componentId, config, !config.dryRun(), result);
+        List<UserModel> synced = UserStoragePrivateUtil.userLocalStorage(session)
+                .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.TENANT_ID, config.tenantId())
+                .filter(u -> componentId.equals(u.getFederationLink()))
+                .toList();
+        if (round.full) {
+            for (UserModel user : synced) {
+                String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
+                if (objectId != null && !round.seen.contains(objectId) && !round.removals.containsKey(objectId)) {
+                    round.removals.put(objectId, DirectoryUser.REMOVED_DELETED);
+                }
+            }
+        }
+
+        Map<UserModel, String> actions = new LinkedHashMap<>();
+        for (Map.Entry<String, String> removal : round.removals.entrySet()) {
+            importer.findByObjectId(removal.getKey()).ifPresent(user -> {
+                boolean deleted = DirectoryUser.REMOVED_DELETED.equals(removal.getValue());
+                if (deleted && config.deletionPolicy() == DeletionPolicy.KEEP) {
+                    return;
+                }
+                if (user.isEnabled() || (deleted && user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT) == null)) {
+                    actions.put(user, removal.getValue());
+                }
+            });
+        }
+        long destructive = actions.keySet().stream().filter(UserModel::isEnabled).count();
+        if (destructive > 0 && destructive * 100 > (long) config.abortThresholdPercent() * Math.max(synced.size(), 1)) {
+            result.abort(String.format("this run would disable or delete %d of %d synced users (%d%%), more than the abort "
+                    + "threshold of %d%%. Check the connection's tenant and scope, or raise the threshold.", destructive,
+                    synced.size(), destructive * 100 / Math.max(synced.size(), 1), config.abortThresholdPercent()));
+            return;
+        }
+        for (Map.Entry<UserModel, String> action : actions.entrySet()) {
+            UserModel user = action.getKey();
+            if (importer.disable(user)) {
+                result.increaseDisabled();
+            }
+            if (DirectoryUser.REMOVED_DELETED.equals(action.getValue()) && !config.dryRun()) {
+                user.setSingleAttribute(SyncedUserAttributes.REMOVED_AT, String.valueOf(clock.instant().getEpochSecond()));
+            }
+        }
+        if (config.deletionPolicy() == DeletionPolicy.DELETE_AFTER) {
+            deleteExpired(session, realm, synced, result);
+        }
+    }
+
+    private void deleteExpired(KeycloakSession session, RealmModel realm, List<UserModel> synced, EntraSyncResult result) {
+        long cutoff = clock.instant().minus(Duration.ofDays(config.deleteAfterDays())).getEpochSecond();
+        UserManager users = new UserManager(session);
+        for (UserModel user : synced) {
+            String removedAt = user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT);
+            if (removedAt != null && Long.parseLong(removedAt) <= cutoff) {
+                result.increaseRemoved();
+                if (!config.dryRun()) {
+                    users.removeUser(realm, user);
+                }
+            }
+        }
+    }
+
+    private RealmModel realm(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        return realm;
+    }
+
+    private <T> T inTransaction(Function<KeycloakSession, T> job) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, job::apply);
+    }
+}

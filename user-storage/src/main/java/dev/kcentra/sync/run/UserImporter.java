@@ -1,0 +1,230 @@
+package dev.kcentra.sync.run;
+
+import dev.kcentra.sync.EntraSyncConfig;
+import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.graph.DirectoryUser;
+import org.jboss.logging.Logger;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.storage.UserStoragePrivateUtil;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies directory users to Keycloak's local user store within one transaction: finds the Keycloak user by Entra
+ * object id (never by name or email), creates or updates it, and keeps its link to the Entra identity provider. With
+ * {@code apply} false (dry run) it only reports what it would do.
+ */
+final class UserImporter {
+
+    private static final Logger LOG = Logger.getLogger(UserImporter.class);
+
+    enum Outcome { ADDED, UPDATED, UNCHANGED, OUT_OF_SCOPE, FAILED }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final String componentId;
+    private final EntraSyncConfig config;
+    private final boolean apply;
+    private final UserProvider local;
+    private final EntraSyncResult result;
+
+    UserImporter(KeycloakSession session, RealmModel realm, String componentId, EntraSyncConfig config, boolean apply,
+                 EntraSyncResult result) {
+        this.session = session;
+        this.realm = realm;
+        this.componentId = componentId;
+        this.config = config;
+        this.apply = apply;
+        this.local = UserStoragePrivateUtil.userLocalStorage(session);
+        this.result = result;
+    }
+
+    Optional<UserModel> findByObjectId(String objectId) {
+        return local.searchForUserByUserAttributeStream(realm, SyncedUserAttributes.OBJECT_ID, objectId)
+                .filter(u -> componentId.equals(u.getFederationLink()))
+                .filter(u -> config.tenantId().equalsIgnoreCase(u.getFirstAttribute(SyncedUserAttributes.TENANT_ID)))
+                .findFirst();
+    }
+
+    /** A present (not removed) directory user: create, update, or report it out of scope. */
+    Outcome upsert(DirectoryUser entra) {
+        if (entra.has("userType") && entra.isGuest() && !config.includeGuests()) {
+            return Outcome.OUT_OF_SCOPE;
+        }
+        Optional<UserModel> existing = findByObjectId(entra.id());
+        return existing.isPresent() ? update(existing.get(), entra) : create(entra);
+    }
+
+    private Outcome create(DirectoryUser entra) {
+        String username = username(entra);
+        if (username == null) {
+            result.increaseFailed();
+            result.note("User " + entra.id() + " has no " + config.usernameAttribute() + " to use as username.");
+            return Outcome.FAILED;
+        }
+        UserModel taken = local.getUserByUsername(realm, username);
+        if (taken != null) {
+            result.addCollision("Username " + username + " (Entra " + entra.id() + ") belongs to a Keycloak user that is not synced from this tenant; left as it is.");
+            return Outcome.FAILED;
+        }
+        String email = normalizedEmail(entra.mail());
+        if (email != null && !realm.isDuplicateEmailsAllowed() && local.getUserByEmail(realm, email) != null) {
+            result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; left as it is.");
+            return Outcome.FAILED;
+        }
+        if (!apply) {
+            return Outcome.ADDED;
+        }
+        UserModel user = local.addUser(realm, username);
+        user.setFederationLink(componentId);
+        user.setSingleAttribute(SyncedUserAttributes.OBJECT_ID, entra.id());
+        user.setSingleAttribute(SyncedUserAttributes.TENANT_ID, config.tenantId());
+        user.setEmail(email);
+        user.setEmailVerified(email != null);
+        user.setFirstName(entra.givenName());
+        user.setLastName(entra.surname());
+        setOptional(user, SyncedUserAttributes.MOBILE_PHONE, entra.mobilePhone());
+        setOptional(user, SyncedUserAttributes.USER_TYPE, entra.userType());
+        setOptional(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
+        user.setEnabled(!Boolean.FALSE.equals(entra.accountEnabled()));
+        link(user, entra.userPrincipalName());
+        return Outcome.ADDED;
+    }
+
+    private Outcome update(UserModel user, DirectoryUser entra) {
+        boolean changed = false;
+        String username = username(entra);
+        if (username != null && !username.equals(user.getUsername())) {
+            UserModel holder = local.getUserByUsername(realm, username);
+            if (holder != null && !holder.getId().equals(user.getId())) {
+                result.addCollision("Entra renamed " + user.getUsername() + " to " + username + ", which another Keycloak user has; kept the old username.");
+            } else {
+                changed = true;
+                if (apply) {
+                    user.setUsername(username);
+                }
+            }
+        }
+        if (entra.has("mail")) {
+            String email = normalizedEmail(entra.mail());
+            if (!Objects.equals(email, user.getEmail())) {
+                UserModel holder = email == null || realm.isDuplicateEmailsAllowed() ? null : local.getUserByEmail(realm, email);
+                if (holder != null && !holder.getId().equals(user.getId())) {
+                    result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; kept " + user.getEmail() + ".");
+                } else {
+                    changed = true;
+                    if (apply) {
+                        user.setEmail(email);
+                        user.setEmailVerified(email != null);
+                    }
+                }
+            }
+        }
+        changed |= entra.has("givenName") && setIfDifferent(user.getFirstName(), entra.givenName(), user::setFirstName);
+        changed |= entra.has("surname") && setIfDifferent(user.getLastName(), entra.surname(), user::setLastName);
+        changed |= entra.has("mobilePhone") && setAttributeIfDifferent(user, SyncedUserAttributes.MOBILE_PHONE, entra.mobilePhone());
+        changed |= entra.has("userType") && setAttributeIfDifferent(user, SyncedUserAttributes.USER_TYPE, entra.userType());
+        changed |= entra.has("onPremisesImmutableId") && setAttributeIfDifferent(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
+        if (user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT) != null) {
+            changed = true;
+            if (apply) {
+                user.removeAttribute(SyncedUserAttributes.REMOVED_AT);
+                if (!entra.has("accountEnabled")) {
+                    user.setEnabled(true);
+                }
+            }
+        }
+        if (entra.has("accountEnabled") && entra.accountEnabled() != null && entra.accountEnabled() != user.isEnabled()) {
+            changed = true;
+            if (apply) {
+                if (entra.accountEnabled()) {
+                    user.setEnabled(true);
+                } else {
+                    disable(user);
+                }
+            }
+        }
+        if (apply && entra.has("userPrincipalName")) {
+            link(user, entra.userPrincipalName());
+        }
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** Disables the user and ends its sessions; true when the user was enabled. */
+    boolean disable(UserModel user) {
+        if (!user.isEnabled()) {
+            return false;
+        }
+        if (apply) {
+            user.setEnabled(false);
+            session.sessions().removeUserSessions(realm, user);
+            session.sessions().getOfflineUserSessionsStream(realm, user).toList()
+                    .forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+            LOG.debugf("Disabled Entra user %s and ended its sessions", user.getUsername());
+        }
+        return true;
+    }
+
+    /**
+     * The link that lets the user's first Microsoft sign-in land on this user: keyed {@code tid:oid}, like the
+     * Entra identity provider keys the users it brokers.
+     */
+    private void link(UserModel user, String userPrincipalName) {
+        IdentityProviderModel idp = session.identityProviders().getByAlias(config.identityProviderAlias());
+        if (idp == null) {
+            return;
+        }
+        String key = config.tenantId().toLowerCase(Locale.ROOT) + ":" + user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID).toLowerCase(Locale.ROOT);
+        FederatedIdentityModel existing = local.getFederatedIdentity(realm, user, idp.getAlias());
+        if (existing == null) {
+            local.addFederatedIdentity(realm, user, new FederatedIdentityModel(idp.getAlias(), key, userPrincipalName));
+        } else if (!key.equals(existing.getUserId()) || !Objects.equals(userPrincipalName, existing.getUserName())) {
+            local.updateFederatedIdentity(realm, user, new FederatedIdentityModel(idp.getAlias(), key, userPrincipalName));
+        }
+    }
+
+    private String username(DirectoryUser entra) {
+        String value = config.usesMail() ? entra.mail() : entra.userPrincipalName();
+        boolean present = entra.has(config.usernameAttribute());
+        return !present || value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String normalizedEmail(String mail) {
+        return mail == null || mail.isBlank() ? null : mail.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private boolean setIfDifferent(String current, String value, java.util.function.Consumer<String> setter) {
+        if (Objects.equals(current, value)) {
+            return false;
+        }
+        if (apply) {
+            setter.accept(value);
+        }
+        return true;
+    }
+
+    private boolean setAttributeIfDifferent(UserModel user, String name, String value) {
+        if (Objects.equals(user.getFirstAttribute(name), value)) {
+            return false;
+        }
+        if (apply) {
+            setOptional(user, name, value);
+        }
+        return true;
+    }
+
+    private static void setOptional(UserModel user, String name, String value) {
+        if (value == null || value.isBlank()) {
+            user.removeAttribute(name);
+        } else {
+            user.setSingleAttribute(name, value);
+        }
+    }
+}
