@@ -125,8 +125,7 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
     }
 
     private SignInRouter router(AuthenticationFlowContext context) {
-        return new SignInRouter(context.getSession(), context.getRealm(),
-                IdentityFirstConfig.from(context.getAuthenticatorConfig()));
+        return new SignInRouter(context.getSession(), context.getRealm());
     }
 
     private Response identifierPage(AuthenticationFlowContext context, String error) {

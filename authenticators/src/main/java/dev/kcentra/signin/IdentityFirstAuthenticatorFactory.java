@@ -9,7 +9,6 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
@@ -17,15 +16,6 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     private static final IdentityFirstAuthenticator SINGLETON = new IdentityFirstAuthenticator();
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-            .property()
-            .name(IdentityFirstConfig.ENTRA_IDP_ALIAS)
-            .label("Entra identity provider")
-            .helpText("Alias of the realm's Microsoft Entra ID identity provider. Users linked to it sign in at Microsoft.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(IdentityFirstConfig.DEFAULT_ENTRA_IDP_ALIAS)
-            .add()
-            .build();
 
     @Override
     public String getId() {
@@ -49,7 +39,8 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public boolean isConfigurable() {
-        return true;
+        // Who goes to Microsoft is set on the realm's Entra ID connection (User federation), not per flow.
+        return false;
     }
 
     @Override
@@ -64,7 +55,7 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
+        return List.of();
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class DemoLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "keycloak-stop"));
 
         waitUntilReady(server);
+        String sync = DemoSync.fullSync(KEYCLOAK_URL, "entra-demo", settings.adminUser(), settings.adminPassword());
+        System.out.println(sync);
         printBanner(entra, settings);
         int exit = server.waitFor();
         System.exit(exit);
@@ -107,6 +109,7 @@ public final class DemoLauncher {
                 "   bob   / bob@example.com                        password Demo-Password-1!  -> password page",
                 "   adele.vance@contoso.example                    Entra password Entra-Demo-1! -> Microsoft (stand-in)",
                 "   megan.bowen@contoso.example                    Entra password Entra-Demo-1! -> Microsoft (stand-in)",
+                "   (synced from the stand-in by User federation > Entra ID, SSO on for all synced users)",
                 "",
                 " OIDC client for your own app: demo-app (public, PKCE S256, redirect http://127.0.0.1/* or http://localhost/*)",
                 " Stop with Ctrl+C.",

@@ -1,7 +1,6 @@
 package dev.kcentra.it;
 
 import dev.kcentra.standin.EntraStandIn;
-import dev.kcentra.standin.StandInOptions;
 import dev.kcentra.standin.directory.Removal;
 import dev.kcentra.standin.directory.TenantDirectory;
 import dev.kcentra.standin.fault.Fault;
@@ -15,7 +14,6 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
@@ -24,12 +22,6 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -46,29 +38,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
 class EntraSyncIT {
 
-    static final String TENANT = "5ca1ab1e-0000-4000-8000-000000000001";
-    static final String SYNC_APP = "5ca1ab1e-0000-4000-8000-a00000000001";
-    static final String SECRET = "sync-secret";
-    static final int LOGIN_PORT = 8280;
-    static final int GRAPH_PORT = 8281;
+    static final String TENANT = SyncTenant.TENANT;
+    static final String SYNC_APP = SyncTenant.SYNC_APP;
 
-    @InjectRealm(ref = "sync", fromJson = "/sync/entra-sync-realm.json")
+    @InjectRealm(ref = "sync", fromJson = SyncTenant.REALM_JSON)
     ManagedRealm realm;
 
+    private SyncTenant tenant;
     private EntraStandIn entra;
     private String componentId;
 
     @BeforeEach
     void startEntra() {
-        entra = EntraStandIn.start(new StandInOptions(resourceFile("/sync/sync-seed.json"), LOGIN_PORT, GRAPH_PORT));
+        tenant = new SyncTenant(realm);
+        entra = tenant.entra;
     }
 
     @AfterEach
     void stopEntra() {
-        if (componentId != null) {
-            realm.admin().components().component(componentId).remove();
-        }
-        entra.close();
+        tenant.close();
     }
 
     @Test
@@ -108,13 +96,13 @@ class EntraSyncIT {
         connect(secretConnection().set("deletionPolicy", "disable"));
         fullSync();
         String alexId = user("alex.wilber@fabrikam.example").getId();
-        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
 
-        EntraUser alex = tenant.user("5ca1ab1e-0000-4000-8000-100000000001").orElseThrow();
-        tenant.upsertUser(renamed(alex, "alex.w@fabrikam.example", "alex.w@fabrikam.example"));
-        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000002", Removal.CHANGED);
-        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000003", Removal.DELETED);
-        tenant.upsertUser(new EntraUser("5ca1ab1e-0000-4000-8000-100000000099", "new.hire@fabrikam.example", "new.hire@fabrikam.example",
+        EntraUser alex = directory.user("5ca1ab1e-0000-4000-8000-100000000001").orElseThrow();
+        directory.upsertUser(renamed(alex, "alex.w@fabrikam.example", "alex.w@fabrikam.example"));
+        directory.removeUser("5ca1ab1e-0000-4000-8000-100000000002", Removal.CHANGED);
+        directory.removeUser("5ca1ab1e-0000-4000-8000-100000000003", Removal.DELETED);
+        directory.upsertUser(new EntraUser("5ca1ab1e-0000-4000-8000-100000000099", "new.hire@fabrikam.example", "new.hire@fabrikam.example",
                 null, "New Hire", "New", "Hire", true, "Member", null, null));
 
         SynchronizationResultRepresentation result = changedSync();
@@ -131,7 +119,7 @@ class EntraSyncIT {
 
         EntraUser bianca = new EntraUser("5ca1ab1e-0000-4000-8000-100000000002", "bianca.pisani@fabrikam.example",
                 "bianca.pisani@fabrikam.example", null, "Bianca Pisani", "Bianca", "Pisani", true, "Member", null, null);
-        tenant.upsertUser(bianca);
+        directory.upsertUser(bianca);
         SynchronizationResultRepresentation restore = changedSync();
         assertTrue(user("bianca.pisani@fabrikam.example").isEnabled(), "a restored user is enabled again: " + restore.getStatus());
 
@@ -152,9 +140,9 @@ class EntraSyncIT {
     void deletionPolicyDeleteAfterDeletesOnceTheDaysHavePassed() {
         connect(secretConnection().set("deletionPolicy", "delete-after").set("deleteAfterDays", "0"));
         fullSync();
-        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
-        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000004", Removal.DELETED);
-        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000005", Removal.CHANGED);
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        directory.removeUser("5ca1ab1e-0000-4000-8000-100000000004", Removal.DELETED);
+        directory.removeUser("5ca1ab1e-0000-4000-8000-100000000005", Removal.CHANGED);
         SynchronizationResultRepresentation result = changedSync();
         assertEquals(1, result.getRemoved(), result.getStatus());
         assertTrue(realm.admin().users().searchByUsername("debra.berger@fabrikam.example", true).isEmpty(), "deleted for good");
@@ -175,8 +163,8 @@ class EntraSyncIT {
     void aFailedRunDisablesNobodyAndKeepsTheDeltaLink() {
         connect(secretConnection());
         fullSync();
-        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
-        tenant.removeUser("5ca1ab1e-0000-4000-8000-100000000005", Removal.DELETED);
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        directory.removeUser("5ca1ab1e-0000-4000-8000-100000000005", Removal.DELETED);
         entra.faults().add(new Fault("/v1\\.0/users/delta.*", 503, 1, 0, 0));
 
         SynchronizationResultRepresentation failed = changedSync();
@@ -193,9 +181,9 @@ class EntraSyncIT {
     void anExpiredDeltaLinkStartsAFullResync() {
         connect(secretConnection());
         fullSync();
-        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
-        tenant.expireDeltaTokens();
-        tenant.upsertUser(renamed(tenant.user("5ca1ab1e-0000-4000-8000-100000000006").orElseThrow(), "franz.k@fabrikam.example", "franz.k@fabrikam.example"));
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        directory.expireDeltaTokens();
+        directory.upsertUser(renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000006").orElseThrow(), "franz.k@fabrikam.example", "franz.k@fabrikam.example"));
         SynchronizationResultRepresentation result = changedSync();
         assertTrue(result.getStatus().contains("expired"), result.getStatus());
         assertNotNull(user("franz.k@fabrikam.example"));
@@ -203,8 +191,8 @@ class EntraSyncIT {
 
     @Test
     void certificateAuthenticationIsVerifiedByEntra() {
-        connect(EntraSyncConnection.withCertificate(TENANT, SYNC_APP, resource("/sync/sync-app-cert.pem"),
-                resource("/sync/sync-app-key.pem"), entra.loginBaseUrl(), entra.graphBaseUrl()));
+        connect(EntraSyncConnection.withCertificate(TENANT, SYNC_APP, SyncTenant.resource("/sync/sync-app-cert.pem"),
+                SyncTenant.resource("/sync/sync-app-key.pem"), entra.loginBaseUrl(), entra.graphBaseUrl()));
         assertEquals(8, fullSync().getAdded());
         ComponentRepresentation stored = realm.admin().components().component(componentId).toRepresentation();
         assertEquals("**********", stored.getConfig().getFirst("privateKey"), "the private key is never shown back");
@@ -212,8 +200,8 @@ class EntraSyncIT {
 
     @Test
     void aCertificateTheAppDoesNotHaveIsRefusedByEntra() {
-        connect(EntraSyncConnection.withCertificate(TENANT, SYNC_APP, resource("/sync/unregistered-cert.pem"),
-                resource("/sync/unregistered-key.pem"), entra.loginBaseUrl(), entra.graphBaseUrl()));
+        connect(EntraSyncConnection.withCertificate(TENANT, SYNC_APP, SyncTenant.resource("/sync/unregistered-cert.pem"),
+                SyncTenant.resource("/sync/unregistered-key.pem"), entra.loginBaseUrl(), entra.graphBaseUrl()));
         SynchronizationResultRepresentation result = fullSync();
         assertTrue(result.getStatus().contains("AADSTS700027"), result.getStatus());
         assertEquals(0, result.getAdded());
@@ -251,15 +239,15 @@ class EntraSyncIT {
     void theAbortThresholdStopsAMassRemoval() {
         connect(secretConnection().set("abortThresholdPercent", "20"));
         fullSync();
-        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
         for (int i = 1; i <= 3; i++) {
-            tenant.removeUser("5ca1ab1e-0000-4000-8000-10000000000" + i, Removal.DELETED);
+            directory.removeUser("5ca1ab1e-0000-4000-8000-10000000000" + i, Removal.DELETED);
         }
         SynchronizationResultRepresentation stopped = changedSync();
         assertTrue(stopped.getStatus().contains("abort threshold of 20%"), stopped.getStatus());
         assertTrue(user("alex.wilber@fabrikam.example").isEnabled());
 
-        realm.admin().components().component(componentId).update(withConfig("abortThresholdPercent", "100"));
+        tenant.updateConnection("abortThresholdPercent", "100");
         changedSync();
         assertFalse(user("alex.wilber@fabrikam.example").isEnabled(), "with the threshold raised the same removals apply");
     }
@@ -283,7 +271,7 @@ class EntraSyncIT {
 
     @Test
     void disablingAnAccountInEntraEndsItsKeycloakSessions() {
-        connect(secretConnection());
+        connect(secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
         fullSync();
         String debraId = user("debra.berger@fabrikam.example").getId();
         try (Browser browser = new Browser(); RelyingApp app = RelyingApp.start(realm.getBaseUrl(), "demo-app")) {
@@ -295,9 +283,9 @@ class EntraSyncIT {
         }
         assertEquals(1, realm.admin().users().get(debraId).getUserSessions().size(), "the Microsoft sign-in landed on the synced user");
 
-        TenantDirectory tenant = entra.directory().tenant(TENANT).orElseThrow();
-        EntraUser debra = tenant.user("5ca1ab1e-0000-4000-8000-100000000004").orElseThrow();
-        tenant.upsertUser(new EntraUser(debra.id(), debra.userPrincipalName(), debra.mail(), debra.mobilePhone(), debra.displayName(),
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        EntraUser debra = directory.user("5ca1ab1e-0000-4000-8000-100000000004").orElseThrow();
+        directory.upsertUser(new EntraUser(debra.id(), debra.userPrincipalName(), debra.mail(), debra.mobilePhone(), debra.displayName(),
                 debra.givenName(), debra.surname(), false, debra.userType(), debra.onPremisesImmutableId(), debra.password()));
         changedSync();
         assertFalse(realm.admin().users().get(debraId).toRepresentation().isEnabled());
@@ -305,57 +293,27 @@ class EntraSyncIT {
     }
 
     private EntraSyncConnection secretConnection() {
-        return EntraSyncConnection.withSecret(TENANT, SYNC_APP, SECRET, entra.loginBaseUrl(), entra.graphBaseUrl());
+        return tenant.secretConnection();
     }
 
     private void connect(EntraSyncConnection connection) {
-        try (Response response = realm.admin().components().add(connection.representation(realm.getId()))) {
-            assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
-            componentId = CreatedResponseUtil.getCreatedId(response);
-        }
-    }
-
-    private ComponentRepresentation withConfig(String key, String value) {
-        ComponentRepresentation component = realm.admin().components().component(componentId).toRepresentation();
-        component.getConfig().putSingle(key, value);
-        return component;
+        componentId = tenant.connect(connection);
     }
 
     private SynchronizationResultRepresentation fullSync() {
-        return realm.admin().userStorage().syncUsers(componentId, "triggerFullSync");
+        return tenant.fullSync();
     }
 
     private SynchronizationResultRepresentation changedSync() {
-        return realm.admin().userStorage().syncUsers(componentId, "triggerChangedUsersSync");
+        return tenant.changedSync();
     }
 
     private UserRepresentation user(String username) {
-        List<UserRepresentation> found = realm.admin().users().searchByUsername(username, true);
-        assertEquals(1, found.size(), () -> "expected one user " + username + ", found " + found.size());
-        return found.get(0);
+        return tenant.user(username);
     }
 
     private static EntraUser renamed(EntraUser user, String upn, String mail) {
         return new EntraUser(user.id(), upn, mail, user.mobilePhone(), user.displayName(), user.givenName(), user.surname(),
                 user.accountEnabled(), user.userType(), user.onPremisesImmutableId(), user.password());
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = EntraSyncIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path resourceFile(String name) {
-        try {
-            Path file = Files.createTempFile("sync-seed", ".json");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, resource(name));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

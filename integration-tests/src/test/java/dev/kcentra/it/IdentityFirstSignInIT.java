@@ -21,6 +21,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -46,6 +47,7 @@ class IdentityFirstSignInIT {
 
     @BeforeEach
     void start() {
+        syncEntraUsers();
         browser = new Browser();
         app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
     }
@@ -130,6 +132,13 @@ class IdentityFirstSignInIT {
         assertTemplate(again, "kcentra-identifier.ftl");
         assertTrue(again.asNormalizedText().contains("Enter your email address, username or mobile number."),
                 again::asNormalizedText);
+    }
+
+    /** The demo realm's Entra users come from its Entra ID connection; a full sync is idempotent. */
+    private void syncEntraUsers() {
+        String connection = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").get(0).getId();
+        SynchronizationResultRepresentation result = realm.admin().userStorage().syncUsers(connection, "triggerFullSync");
+        assertEquals(0, result.getFailed(), result.getStatus());
     }
 
     private HtmlPage passwordPageFor(String identifier) {

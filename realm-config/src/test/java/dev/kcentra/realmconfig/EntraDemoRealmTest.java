@@ -1,7 +1,6 @@
 package dev.kcentra.realmconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,14 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
-import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentExportRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -49,19 +46,23 @@ class EntraDemoRealmTest {
     }
 
     @Test
-    void linkedUsersAreKeyedByTenantAndObjectIdOfSeededUsers() {
-        Set<String> seeded = StreamSupport.stream(tenant.get("users").spliterator(), false)
-                .map(u -> tenant.get("id").asText() + ":" + u.get("id").asText() + "=" + u.get("userPrincipalName").asText())
-                .collect(Collectors.toSet());
-        List<FederatedIdentityRepresentation> links = realm.getUsers().stream()
-                .filter(u -> u.getFederatedIdentities() != null)
-                .flatMap(u -> u.getFederatedIdentities().stream())
-                .toList();
-        assertEquals(2, links.size());
-        for (FederatedIdentityRepresentation link : links) {
-            assertEquals(entra.getAlias(), link.getIdentityProvider());
-            assertTrue(seeded.contains(link.getUserId() + "=" + link.getUserName()), link.getUserId());
-        }
+    void entraConnectionSyncsTheSeededTenantWithSsoForAllSyncedUsers() {
+        List<ComponentExportRepresentation> connections = realm.getComponents().get("org.keycloak.storage.UserStorageProvider");
+        assertEquals(1, connections.size(), "one Entra ID connection per realm");
+        MultivaluedHashMap<String, String> config = connections.get(0).getConfig();
+        JsonNode app = tenant.get("applications").get(0);
+        assertEquals("entra-id", connections.get(0).getProviderId());
+        assertEquals(tenant.get("id").asText(), config.getFirst("tenantId"));
+        assertEquals(app.get("clientId").asText(), config.getFirst("clientId"));
+        assertEquals(app.get("clientSecret").asText(), config.getFirst("clientSecret"));
+        assertEquals("http://127.0.0.1:8180", config.getFirst("authorityUrl"));
+        assertEquals("http://127.0.0.1:8181", config.getFirst("graphUrl"));
+        assertTrue(app.get("appRoles").toString().contains("User.Read.All"), "the app may read users");
+        assertEquals("true", config.getFirst("ssoEnabled"));
+        assertEquals("true", config.getFirst("ssoForAllSynced"));
+        assertEquals(entra.getAlias(), config.getFirst("identityProviderAlias"));
+        assertTrue(realm.getUsers().stream().allMatch(u -> u.getFederatedIdentities() == null),
+                "Entra users come from the sync, not from the realm file");
     }
 
     @Test
@@ -73,8 +74,6 @@ class EntraDemoRealmTest {
         AuthenticationExecutionExportRepresentation identityFirst = flow("entra identity-first forms").getAuthenticationExecutions().get(0);
         assertEquals("kcentra-identity-first", identityFirst.getAuthenticator());
         assertEquals("REQUIRED", identityFirst.getRequirement());
-        assertNotNull(realm.getAuthenticatorConfig().stream()
-                .filter(c -> c.getAlias().equals(identityFirst.getAuthenticatorConfig())).findFirst().orElse(null));
         assertEquals("entra", realm.getLoginTheme());
     }
 

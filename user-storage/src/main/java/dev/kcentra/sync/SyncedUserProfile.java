@@ -7,6 +7,10 @@ import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.representations.userprofile.config.UPGroup;
 import org.keycloak.userprofile.UserProfileProvider;
 
+import dev.kcentra.sync.sso.SsoFlagValidator;
+
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,10 +42,26 @@ final class SyncedUserProfile {
         changed |= add(config, SyncedUserAttributes.USER_TYPE, "Entra user type", readOnly());
         changed |= add(config, SyncedUserAttributes.IMMUTABLE_ID, "On-premises immutable ID", readOnly());
         changed |= add(config, SyncedUserAttributes.REMOVED_AT, "Deleted in Entra at (epoch seconds)", readOnly());
+        changed |= addSsoFlag(config);
         changed |= add(config, SyncedUserAttributes.MOBILE_PHONE, "Mobile phone", new UPAttributePermissions(Set.of("admin", "user"), ADMIN));
         if (changed) {
             profiles.setConfiguration(config);
         }
+    }
+
+    /** Admin-editable; the validator refuses it for users the connection did not sync. */
+    private static boolean addSsoFlag(UPConfig config) {
+        if (config.getAttribute(SyncedUserAttributes.SSO) != null) {
+            return false;
+        }
+        UPAttribute attribute = new UPAttribute(SyncedUserAttributes.SSO, new UPAttributePermissions(ADMIN, ADMIN));
+        attribute.setDisplayName("Sign in with Microsoft (SSO)");
+        attribute.setGroup(GROUP);
+        attribute.addValidation("options", Map.of("options", List.of("true", "false")));
+        attribute.addValidation(SsoFlagValidator.PROVIDER_ID, Map.of());
+        attribute.setAnnotations(Map.of("inputType", "select", "inputOptionsFromValidation", "options"));
+        config.addOrReplaceAttribute(attribute);
+        return true;
     }
 
     private static UPAttributePermissions readOnly() {

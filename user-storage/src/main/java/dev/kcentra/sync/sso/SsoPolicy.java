@@ -1,0 +1,55 @@
+package dev.kcentra.sync.sso;
+
+import dev.kcentra.sync.EntraSyncConfig;
+import dev.kcentra.sync.EntraSyncProviderFactory;
+import dev.kcentra.sync.SyncedUserAttributes;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Optional;
+
+/**
+ * Whether a user signs in with Microsoft: only users synced by the realm's Entra ID connection, only when that
+ * connection has "Enable SSO" on, and then either all of them ("Enable for all synced users") or those whose own
+ * {@code entra.sso} flag is true. Everyone else keeps password sign-in.
+ */
+public final class SsoPolicy {
+
+    private SsoPolicy() {
+    }
+
+    /** The decision for one user. {@code identityProviderAlias} is set when the user goes to Microsoft. */
+    public record Decision(boolean sso, String identityProviderAlias, Reason reason) {
+    }
+
+    public enum Reason { NOT_SYNCED, SSO_OFF, ALL_SYNCED, USER_FLAG, USER_FLAG_OFF }
+
+    public static Decision decide(RealmModel realm, UserModel user) {
+        Optional<ComponentModel> connection = connectionOf(realm, user);
+        if (connection.isEmpty()) {
+            return new Decision(false, null, Reason.NOT_SYNCED);
+        }
+        EntraSyncConfig config = EntraSyncConfig.from(connection.get());
+        if (!config.ssoEnabled()) {
+            return new Decision(false, null, Reason.SSO_OFF);
+        }
+        if (config.ssoForAllSynced()) {
+            return new Decision(true, config.identityProviderAlias(), Reason.ALL_SYNCED);
+        }
+        boolean flag = Boolean.parseBoolean(user.getFirstAttribute(SyncedUserAttributes.SSO));
+        return new Decision(flag, flag ? config.identityProviderAlias() : null, flag ? Reason.USER_FLAG : Reason.USER_FLAG_OFF);
+    }
+
+    /** The Entra ID connection that synced this user, if any. */
+    public static Optional<ComponentModel> connectionOf(RealmModel realm, UserModel user) {
+        String link = user == null ? null : user.getFederationLink();
+        if (link == null) {
+            return Optional.empty();
+        }
+        ComponentModel component = realm.getComponent(link);
+        return component != null && EntraSyncProviderFactory.PROVIDER_ID.equals(component.getProviderId())
+                ? Optional.of(component)
+                : Optional.empty();
+    }
+}
