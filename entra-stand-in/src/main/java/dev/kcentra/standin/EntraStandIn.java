@@ -68,7 +68,7 @@ public final class EntraStandIn implements AutoCloseable {
                 new SignInEndpoint(loginContext), new TokenEndpoint(loginContext), new KeysEndpoint(loginContext),
                 new LogoutEndpoint(loginContext));
 
-        GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.pageSize());
+        GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.graph());
         List<Endpoint> graphEndpoints = List.of(new UsersDeltaEndpoint(graphContext), new GroupsDeltaEndpoint(graphContext),
                 new UsersEndpoint(graphContext), new UserEndpoint(graphContext), new UserInfoEndpoint(graphContext),
                 new AdminEndpoint(directory, faults));

@@ -81,6 +81,25 @@ class GraphDeltaTest {
     }
 
     @Test
+    void emptyPagesAndRepeatedObjectsAsMicrosoftDocumentsThem() throws Exception {
+        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", "\"pageSize\": 2, \"emptyPages\": true, \"duplicates\": true");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("quirky-seed", ".json");
+        java.nio.file.Files.writeString(file, seed);
+        try (EntraStandIn quirky = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
+            EntraStandIn plain = standIn;
+            standIn = quirky;
+            token = TestFixtures.graphTokenByCertificate(quirky);
+            Round round = walk(quirky.graphBaseUrl() + "/v1.0/users/delta");
+            standIn = plain;
+            assertEquals(7, round.pages, "4 pages of data with 3 empty pages between them");
+            assertEquals(10, round.items.size(), "each data page after the first repeats one object");
+            assertEquals(7, round.items.stream().map(u -> u.get("id").getAsString()).distinct().count());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void changesDuringARoundAreNeverLost() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

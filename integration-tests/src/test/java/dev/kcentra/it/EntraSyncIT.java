@@ -150,6 +150,18 @@ class EntraSyncIT {
     }
 
     @Test
+    void emptyPagesAndRepeatedUsersAreFollowedAndCountedOnce() {
+        tenant.close();
+        tenant = new SyncTenant(realm, seed -> seed.replace("\"pageSize\": 2", "\"pageSize\": 2, \"emptyPages\": true, \"duplicates\": true"));
+        entra = tenant.entra;
+        connect(secretConnection());
+        SynchronizationResultRepresentation result = fullSync();
+        assertEquals(8, result.getAdded(), result.getStatus());
+        assertEquals(0, result.getUpdated(), "a repeated user is the same user: " + result.getStatus());
+        assertEquals(1, result.getFailed(), result.getStatus());
+    }
+
+    @Test
     void throttlingAndOutagesAreRetriedAndNothingIsLost() {
         connect(secretConnection());
         entra.faults().add(Fault.throttled("/v1\\.0/users/delta.*", 1, 2));

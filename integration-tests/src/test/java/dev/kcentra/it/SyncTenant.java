@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,8 +37,13 @@ final class SyncTenant implements AutoCloseable {
     private String componentId;
 
     SyncTenant(ManagedRealm realm) {
+        this(realm, UnaryOperator.identity());
+    }
+
+    /** @param seedEdit changes the seed file's text before the stand-in reads it */
+    SyncTenant(ManagedRealm realm, UnaryOperator<String> seedEdit) {
         this.realm = realm;
-        this.entra = EntraStandIn.start(new StandInOptions(resourceFile("/sync/sync-seed.json"), 8280, 8281));
+        this.entra = EntraStandIn.start(new StandInOptions(seedFile(seedEdit.apply(resource("/sync/sync-seed.json"))), 8280, 8281));
     }
 
     EntraSyncConnection secretConnection() {
@@ -93,11 +99,11 @@ final class SyncTenant implements AutoCloseable {
         }
     }
 
-    private static Path resourceFile(String name) {
+    private static Path seedFile(String json) {
         try {
             Path file = Files.createTempFile("sync-seed", ".json");
             file.toFile().deleteOnExit();
-            Files.writeString(file, resource(name));
+            Files.writeString(file, json);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.kcentra.standin.directory.TenantDirectory;
+import dev.kcentra.standin.seed.GraphSettings;
 import dev.kcentra.standin.http.Params;
 import dev.kcentra.standin.http.Responses;
 
@@ -51,10 +52,10 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         }
         PageToken round;
         if (skipToken.isEmpty() && deltaToken.isEmpty()) {
-            round = new PageToken(tenant.id(), tenant.generation(), collection.name(), -1, now, null, requested.properties());
+            round = new PageToken(tenant.id(), tenant.generation(), collection.name(), -1, now, null, requested.properties(), 0);
         } else if (deltaToken.filter("latest"::equals).isPresent()) {
             // "Sync from now": no data, only a delta link for changes from here on.
-            PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection.name(), now, now, null, requested.properties());
+            PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection.name(), now, now, null, requested.properties(), 0);
             return page(List.of(), null, link("$deltatoken", latest));
         } else {
             PageTokens.Decoded decoded = context.tokens().decode(skipToken.orElseGet(deltaToken::get));
@@ -69,24 +70,36 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
                 return GraphError.syncStateNotFound().toResponse();
             }
             PageToken t = token.get();
-            round = skipToken.isPresent() ? t : new PageToken(t.tenantId(), t.generation(), t.collection(), t.upTo(), now, null, t.select());
+            round = skipToken.isPresent() ? t : new PageToken(t.tenantId(), t.generation(), t.collection(), t.upTo(), now, null, t.select(), 0);
         }
 
         Selection selection = new Selection(round.select());
-        List<T> window = changed(tenant, round.since(), round.upTo()).stream()
+        GraphSettings settings = context.settings();
+        if (settings.emptyPages() && round.page() % 2 == 1) {
+            return page(List.of(), link("$skiptoken", next(round, round.afterId())), null);
+        }
+        List<T> changed = changed(tenant, round.since(), round.upTo());
+        List<T> window = changed.stream()
                 .filter(item -> round.afterId() == null || idOf(item).compareTo(round.afterId()) > 0)
                 .toList();
         List<Map<String, Object>> value = new ArrayList<>();
-        for (T item : window.subList(0, Math.min(window.size(), context.pageSize()))) {
+        if (settings.duplicates() && round.afterId() != null) {
+            changed.stream().filter(item -> idOf(item).equals(round.afterId())).findFirst()
+                    .ifPresent(repeat -> value.add(render(repeat, selection, round.since())));
+        }
+        for (T item : window.subList(0, Math.min(window.size(), settings.pageSize()))) {
             value.add(render(item, selection, round.since()));
         }
-        if (window.size() > context.pageSize()) {
-            String lastId = idOf(window.get(context.pageSize() - 1));
-            PageToken next = new PageToken(round.tenantId(), round.generation(), collection.name(), round.since(), round.upTo(), lastId, round.select());
-            return page(value, link("$skiptoken", next), null);
+        if (window.size() > settings.pageSize()) {
+            return page(value, link("$skiptoken", next(round, idOf(window.get(settings.pageSize() - 1)))), null);
         }
-        PageToken delta = new PageToken(round.tenantId(), round.generation(), collection.name(), round.upTo(), round.upTo(), null, round.select());
+        PageToken delta = new PageToken(round.tenantId(), round.generation(), collection.name(), round.upTo(), round.upTo(), null, round.select(), 0);
         return page(value, null, link("$deltatoken", delta));
+    }
+
+    private PageToken next(PageToken round, String lastId) {
+        return new PageToken(round.tenantId(), round.generation(), collection.name(), round.since(), round.upTo(), lastId,
+                round.select(), round.page() + 1);
     }
 
     private String link(String parameter, PageToken token) {

@@ -63,7 +63,7 @@ public final class UsersEndpoint extends GraphEndpoint {
         if (remaining.size() > top) {
             // upTo carries the page size here: a skip token repeats the first request's $top.
             PageToken next = new PageToken(tenant.id(), tenant.generation(), COLLECTION, -1, top,
-                    remaining.get(top - 1).user().id(), chosen.properties());
+                    remaining.get(top - 1).user().id(), chosen.properties(), 0);
             body.put("@odata.nextLink", context.graphBase() + "/v1.0/users?$skiptoken=" + context.tokens().encode(next));
         }
         body.put("value", remaining.stream().limit(top).map(u -> chosen.apply(u.user().graphProperties())).toList());

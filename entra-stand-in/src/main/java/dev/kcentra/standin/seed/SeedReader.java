@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *                               "surname", "accountEnabled", "userType": "Member"|"Guest",
  *                               "onPremisesImmutableId", "password" } ],
  *                  "groups": [ { "id": GUID, "displayName", "description", "members": [user ids] } ] } ],
- *   "graph": { "pageSize": 1..999 },
+ *   "graph": { "pageSize": 1..999, "emptyPages": false, "duplicates": false },
  *   "faults": [ { "path": regex, "status", "retryAfterSeconds", "delayMillis", "times" } ] }
  * </pre>
  * Every error names the JSON path of the offending value.
@@ -52,16 +52,17 @@ final class SeedReader {
         unique(tenants.stream().flatMap(t -> t.applications().stream()).map(EntraApplication::clientId).toList(),
                 "$.tenants[*].applications[*].clientId");
 
-        int pageSize = Seed.DEFAULT_PAGE_SIZE;
+        GraphSettings settings = GraphSettings.DEFAULT;
         if (seed.has("graph")) {
             JsonObject graph = object(seed.get("graph"), "$.graph");
-            pageSize = integer(graph, "pageSize", "$.graph", Seed.DEFAULT_PAGE_SIZE);
+            int pageSize = integer(graph, "pageSize", "$.graph", Seed.DEFAULT_PAGE_SIZE);
             if (pageSize < 1 || pageSize > 999) {
                 throw new SeedException("$.graph.pageSize: must be between 1 and 999 (Graph's $top limit), was " + pageSize);
             }
+            settings = new GraphSettings(pageSize, bool(graph, "emptyPages", "$.graph"), bool(graph, "duplicates", "$.graph"));
         }
         List<Fault> faults = objects(seed, "faults", "$", false, this::fault);
-        return new Seed(tenants, pageSize, faults);
+        return new Seed(tenants, settings, faults);
     }
 
     EntraUser readUser(String json) {
@@ -129,14 +130,7 @@ final class SeedReader {
         if (!EntraUser.MEMBER.equals(userType) && !EntraUser.GUEST.equals(userType)) {
             throw new SeedException(path + ".userType: must be Member or Guest, was '" + userType + "'");
         }
-        boolean enabled = true;
-        if (user.has("accountEnabled")) {
-            JsonElement value = user.get("accountEnabled");
-            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-                throw new SeedException(path + ".accountEnabled: must be true or false");
-            }
-            enabled = value.getAsBoolean();
-        }
+        boolean enabled = !user.has("accountEnabled") || bool(user, "accountEnabled", path);
         return new EntraUser(guid(user, "id", path), upn, optionalString(user, "mail", path),
                 optionalString(user, "mobilePhone", path), optionalString(user, "displayName", path),
                 optionalString(user, "givenName", path), optionalString(user, "surname", path), enabled, userType,
@@ -229,6 +223,17 @@ final class SeedReader {
             throw new SeedException(path + "." + name + ": must be a GUID, was '" + value + "'");
         }
         return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean bool(JsonObject parent, String name, String path) {
+        JsonElement value = parent.get(name);
+        if (value == null || value.isJsonNull()) {
+            return false;
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            throw new SeedException(path + "." + name + ": must be true or false");
+        }
+        return value.getAsBoolean();
     }
 
     private static int integer(JsonObject parent, String name, String path, int defaultValue) {
