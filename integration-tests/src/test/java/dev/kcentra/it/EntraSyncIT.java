@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -24,6 +25,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +43,7 @@ class EntraSyncIT {
 
     static final String TENANT = SyncTenant.TENANT;
     static final String SYNC_APP = SyncTenant.SYNC_APP;
+    static final String GROUP = "5ca1ab1e-0000-4000-8000-b00000000001";
 
     @InjectRealm(ref = "sync", fromJson = SyncTenant.REALM_JSON)
     ManagedRealm realm;
@@ -271,6 +275,38 @@ class EntraSyncIT {
         assertTrue(result.getStatus().contains("dry run"), result.getStatus());
         assertTrue(result.getStatus().contains("Would have: 8 added"), result.getStatus());
         assertTrue(realm.admin().users().searchByUsername("alex.wilber@fabrikam.example", true).isEmpty());
+    }
+
+    @Test
+    void groupsAndMembershipsFollowEntra() {
+        connect(secretConnection().set("syncGroups", "true"));
+        SynchronizationResultRepresentation first = fullSync();
+        assertTrue(first.getStatus().contains("groups: 1 synced"), first.getStatus());
+        GroupRepresentation engineering = engineering();
+        assertEquals(Set.of("alex.wilber@fabrikam.example", "bianca.pisani@fabrikam.example"), members(engineering));
+
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        directory.addMember(GROUP, "5ca1ab1e-0000-4000-8000-100000000003");
+        directory.removeMember(GROUP, "5ca1ab1e-0000-4000-8000-100000000001");
+        changedSync();
+        assertEquals(Set.of("bianca.pisani@fabrikam.example", "cameron.white@fabrikam.example"), members(engineering()));
+
+        directory.removeGroup(GROUP, Removal.DELETED);
+        SynchronizationResultRepresentation removed = changedSync();
+        assertTrue(removed.getStatus().contains("1 removed"), removed.getStatus());
+        assertTrue(realm.admin().groups().groups().stream().filter(g -> g.getName().equals("Entra ID"))
+                .allMatch(g -> realm.admin().groups().group(g.getId()).getSubGroups(0, 10, true).isEmpty()));
+    }
+
+    private GroupRepresentation engineering() {
+        GroupRepresentation parent = realm.admin().groups().groups().stream().filter(g -> g.getName().equals("Entra ID"))
+                .findFirst().orElseThrow(() -> new AssertionError("no parent group 'Entra ID'"));
+        return realm.admin().groups().group(parent.getId()).getSubGroups(0, 10, true).stream()
+                .filter(g -> g.getName().equals("Engineering")).findFirst().orElseThrow(() -> new AssertionError("no group Engineering"));
+    }
+
+    private Set<String> members(GroupRepresentation group) {
+        return realm.admin().groups().group(group.getId()).members().stream().map(UserRepresentation::getUsername).collect(Collectors.toSet());
     }
 
     @Test

@@ -16,7 +16,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                               String certificatePem, String privateKey, String clientSecret, EntraCloud cloud,
                               String authorityUrl, String graphUrl, String usernameAttribute, boolean includeGuests,
                               DeletionPolicy deletionPolicy, int deleteAfterDays, int abortThresholdPercent,
-                              boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias) {
+                              boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias,
+                              boolean syncGroups, String groupsParent) {
 
     public static final String TENANT_ID = "tenantId";
     public static final String CLIENT_ID = "clientId";
@@ -36,11 +37,14 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String SSO_ENABLED = "ssoEnabled";
     public static final String SSO_FOR_ALL_SYNCED = "ssoForAllSynced";
     public static final String IDENTITY_PROVIDER_ALIAS = "identityProviderAlias";
+    public static final String SYNC_GROUPS = "syncGroups";
+    public static final String GROUPS_PARENT = "groupsParent";
 
     public static final List<String> USERNAME_ATTRIBUTES = List.of("userPrincipalName", "mail");
     static final int DEFAULT_DELETE_AFTER_DAYS = 30;
     static final int DEFAULT_ABORT_THRESHOLD_PERCENT = 20;
     static final String DEFAULT_IDENTITY_PROVIDER_ALIAS = "entra";
+    static final String DEFAULT_GROUPS_PARENT = "Entra ID";
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -64,7 +68,9 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                 Boolean.parseBoolean(model.get(DRY_RUN)),
                 Boolean.parseBoolean(model.get(SSO_ENABLED)),
                 Boolean.parseBoolean(model.get(SSO_FOR_ALL_SYNCED)),
-                orDefault(trimmed(model, IDENTITY_PROVIDER_ALIAS), DEFAULT_IDENTITY_PROVIDER_ALIAS));
+                orDefault(trimmed(model, IDENTITY_PROVIDER_ALIAS), DEFAULT_IDENTITY_PROVIDER_ALIAS),
+                Boolean.parseBoolean(model.get(SYNC_GROUPS)),
+                orDefault(trimmed(model, GROUPS_PARENT), DEFAULT_GROUPS_PARENT));
     }
 
     /** Every problem with the stored configuration, empty when it can be used. */
@@ -101,6 +107,10 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
         checkRange(model, ABORT_THRESHOLD_PERCENT, DEFAULT_ABORT_THRESHOLD_PERCENT, 0, 100, "Abort threshold (%)", problems);
         if (Boolean.parseBoolean(model.get(SSO_FOR_ALL_SYNCED)) && !Boolean.parseBoolean(model.get(SSO_ENABLED))) {
             problems.add("\"Enable for all synced users\" needs \"Enable SSO\" on.");
+        }
+        String parent = trimmed(model, GROUPS_PARENT);
+        if (parent != null && parent.contains("/")) {
+            problems.add("Parent group must be a top-level group name without '/'.");
         }
         return problems;
     }

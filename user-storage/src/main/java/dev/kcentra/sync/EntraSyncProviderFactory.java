@@ -1,6 +1,8 @@
 package dev.kcentra.sync;
 
+import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.kcentra.sync.graph.EntraGraph;
+import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.PemCredentials;
 import dev.kcentra.sync.graph.UserDeltaReader;
 import dev.kcentra.sync.run.DeltaLinkStore;
@@ -97,6 +99,13 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .property().name(EntraSyncConfig.IDENTITY_PROVIDER_ALIAS).label("Entra identity provider")
             .helpText("Alias of the realm's Microsoft Entra ID identity provider; synced users are linked to it by object id.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_IDENTITY_PROVIDER_ALIAS).add()
+            .property().name(EntraSyncConfig.SYNC_GROUPS).label("Sync groups")
+            .helpText("Also import Entra security groups (needs Group.Read.All or GroupMember.Read.All) as subgroups of the "
+                    + "parent group below; memberships of synced users follow Entra. Nested groups are not flattened.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .property().name(EntraSyncConfig.GROUPS_PARENT).label("Parent group")
+            .helpText("Top-level Keycloak group that holds the synced groups; created when missing.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_GROUPS_PARENT).add()
             .build();
 
     @Override
@@ -174,8 +183,9 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
         try {
             String secret = resolveVault(sessionFactory, config.clientSecret());
             String privateKey = resolveVault(sessionFactory, config.privateKey());
-            UserDeltaReader reader = new UserDeltaReader(EntraGraph.client(config, secret, privateKey, Clock.systemUTC()));
-            return new SyncRun(sessionFactory, realmId, model.getId(), config, reader, Clock.systemUTC()).run(full);
+            GraphServiceClient graph = EntraGraph.client(config, secret, privateKey, Clock.systemUTC());
+            return new SyncRun(sessionFactory, realmId, model.getId(), config, new UserDeltaReader(graph),
+                    new GroupDeltaReader(graph), Clock.systemUTC()).run(full);
         } catch (IllegalArgumentException e) {
             failed.fail(e.getMessage());
             return failed;

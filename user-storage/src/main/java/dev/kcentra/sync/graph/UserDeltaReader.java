@@ -1,10 +1,8 @@
 package dev.kcentra.sync.graph;
 
 import com.microsoft.graph.models.User;
-import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.delta.DeltaGetResponse;
-import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.serialization.UntypedNode;
 import com.microsoft.kiota.serialization.UntypedObject;
 import com.microsoft.kiota.serialization.UntypedString;
@@ -39,7 +37,7 @@ public final class UserDeltaReader {
 
     /** @param deltaLink null for a full round */
     public String read(String deltaLink, PageHandler handler) {
-        DeltaGetResponse page = call(() -> deltaLink == null
+        DeltaGetResponse page = GraphCalls.call(() -> deltaLink == null
                 ? graph.users().delta().get(request -> request.queryParameters.select = SELECT)
                 : graph.users().delta().withUrl(deltaLink).get());
         while (true) {
@@ -56,7 +54,7 @@ public final class UserDeltaReader {
                 }
                 return newDeltaLink;
             }
-            page = call(() -> graph.users().delta().withUrl(next).get());
+            page = GraphCalls.call(() -> graph.users().delta().withUrl(next).get());
         }
     }
 
@@ -72,39 +70,5 @@ public final class UserDeltaReader {
         return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getMail(), user.getMobilePhone(),
                 user.getDisplayName(), user.getGivenName(), user.getSurname(), user.getAccountEnabled(), user.getUserType(),
                 user.getOnPremisesImmutableId(), present, removedReason);
-    }
-
-    private static <T> T call(GraphCall<T> call) {
-        try {
-            return call.run();
-        } catch (ODataError e) {
-            String code = e.getError() == null ? null : e.getError().getCode();
-            String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
-            if (e.getResponseStatusCode() == 410 || "syncStateNotFound".equalsIgnoreCase(code) || "resyncRequired".equalsIgnoreCase(code)) {
-                throw new DeltaExpiredException("Graph no longer knows the delta link (" + code + "): " + message);
-            }
-            throw new GraphAccessException("Graph answered HTTP " + e.getResponseStatusCode() + " " + code + ": " + message, e);
-        } catch (ApiException e) {
-            if (e.getResponseStatusCode() == 410) {
-                throw new DeltaExpiredException("Graph no longer knows the delta link (HTTP 410)");
-            }
-            throw new GraphAccessException("Graph answered HTTP " + e.getResponseStatusCode() + ": " + e.getMessage(), e);
-        } catch (GraphAccessException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof GraphAccessException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof GraphAccessException access) {
-                throw access;
-            }
-            throw new GraphAccessException("Graph could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface GraphCall<T> {
-        T run();
     }
 }

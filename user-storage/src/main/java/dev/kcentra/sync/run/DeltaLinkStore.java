@@ -19,9 +19,16 @@ public final class DeltaLinkStore {
     public record StoredLink(String link, Instant storedAt) {
     }
 
-    public static Optional<StoredLink> load(RealmModel realm, String componentId) {
-        String link = realm.getAttribute(PREFIX + componentId + ".deltaLink");
-        String at = realm.getAttribute(PREFIX + componentId + ".deltaLinkAt");
+    /** The two rounds a connection keeps links for. */
+    public enum Kind { USERS, GROUPS }
+
+    private static String key(String componentId, Kind kind, String suffix) {
+        return PREFIX + componentId + (kind == Kind.USERS ? "" : ".groups") + suffix;
+    }
+
+    public static Optional<StoredLink> load(RealmModel realm, String componentId, Kind kind) {
+        String link = realm.getAttribute(key(componentId, kind, ".deltaLink"));
+        String at = realm.getAttribute(key(componentId, kind, ".deltaLinkAt"));
         if (link == null || link.isBlank()) {
             return Optional.empty();
         }
@@ -29,13 +36,15 @@ public final class DeltaLinkStore {
         return Optional.of(new StoredLink(link, storedAt));
     }
 
-    public static void store(RealmModel realm, String componentId, String link, Instant at) {
-        realm.setAttribute(PREFIX + componentId + ".deltaLink", link);
-        realm.setAttribute(PREFIX + componentId + ".deltaLinkAt", String.valueOf(at.getEpochSecond()));
+    public static void store(RealmModel realm, String componentId, Kind kind, String link, Instant at) {
+        realm.setAttribute(key(componentId, kind, ".deltaLink"), link);
+        realm.setAttribute(key(componentId, kind, ".deltaLinkAt"), String.valueOf(at.getEpochSecond()));
     }
 
     public static void clear(RealmModel realm, String componentId) {
-        realm.removeAttribute(PREFIX + componentId + ".deltaLink");
-        realm.removeAttribute(PREFIX + componentId + ".deltaLinkAt");
+        for (Kind kind : Kind.values()) {
+            realm.removeAttribute(key(componentId, kind, ".deltaLink"));
+            realm.removeAttribute(key(componentId, kind, ".deltaLinkAt"));
+        }
     }
 }

@@ -14,6 +14,8 @@ public class EntraSyncResult extends SynchronizationResult {
     private final String mode;
     private final boolean dryRun;
     private int disabled;
+    private int groupsSynced;
+    private int groupsRemoved;
     private int collisions;
     private long durationMillis;
     private String abortReason;
@@ -40,6 +42,22 @@ public class EntraSyncResult extends SynchronizationResult {
 
     public void increaseDisabled() {
         disabled++;
+    }
+
+    public int getGroupsSynced() {
+        return groupsSynced;
+    }
+
+    public void increaseGroupsSynced() {
+        groupsSynced++;
+    }
+
+    public int getGroupsRemoved() {
+        return groupsRemoved;
+    }
+
+    public void increaseGroupsRemoved() {
+        groupsRemoved++;
     }
 
     public int getCollisions() {
@@ -112,6 +130,9 @@ public class EntraSyncResult extends SynchronizationResult {
         }
         status.append(String.format(" %s %d added, %d updated, %d disabled, %d deleted, %d failed",
                 dryRun ? "Would have:" : "Result:", getAdded(), getUpdated(), disabled, getRemoved(), getFailed()));
+        if (groupsSynced > 0 || groupsRemoved > 0) {
+            status.append(String.format("; groups: %d synced, %d removed", groupsSynced, groupsRemoved));
+        }
         status.append(String.format(" in %.1f s.", durationMillis / 1000.0));
         if (deltaLinkAgeSeconds >= 0) {
             status.append(" Delta link age: ").append(deltaLinkAgeSeconds).append(" s.");

@@ -6,6 +6,7 @@ import dev.kcentra.sync.SyncedUserAttributes;
 import dev.kcentra.sync.graph.DeltaExpiredException;
 import dev.kcentra.sync.graph.DirectoryUser;
 import dev.kcentra.sync.graph.GraphAccessException;
+import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.UserDeltaReader;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -43,22 +44,24 @@ public final class SyncRun {
     private final String componentId;
     private final EntraSyncConfig config;
     private final UserDeltaReader reader;
+    private final GroupDeltaReader groupReader;
     private final Clock clock;
 
     public SyncRun(KeycloakSessionFactory sessionFactory, String realmId, String componentId, EntraSyncConfig config,
-                   UserDeltaReader reader, Clock clock) {
+                   UserDeltaReader reader, GroupDeltaReader groupReader, Clock clock) {
         this.sessionFactory = sessionFactory;
         this.realmId = realmId;
         this.componentId = componentId;
         this.config = config;
         this.reader = reader;
+        this.groupReader = groupReader;
         this.clock = clock;
     }
 
     /** @param full true for a full sync; a changed-users sync without a stored delta link runs as a full one */
     public EntraSyncResult run(boolean full) {
         Instant started = clock.instant();
-        Optional<DeltaLinkStore.StoredLink> stored = inTransaction(session -> DeltaLinkStore.load(realm(session), componentId));
+        Optional<DeltaLinkStore.StoredLink> stored = inTransaction(session -> DeltaLinkStore.load(realm(session), componentId, DeltaLinkStore.Kind.USERS));
         boolean fullRound = full || stored.isEmpty();
         EntraSyncResult result = new EntraSyncResult(fullRound ? "full" : "changed-users", config.dryRun());
         stored.ifPresent(link -> result.setDeltaLinkAgeSeconds(Duration.between(link.storedAt(), started).toSeconds()));
@@ -74,10 +77,13 @@ public final class SyncRun {
             inTransaction(session -> {
                 applyRemovals(session, finished, result);
                 if (!result.isAborted() && !config.dryRun()) {
-                    DeltaLinkStore.store(realm(session), componentId, finished.deltaLink, clock.instant());
+                    DeltaLinkStore.store(realm(session), componentId, DeltaLinkStore.Kind.USERS, finished.deltaLink, clock.instant());
                 }
                 return null;
             });
+            if (config.syncGroups() && !result.isAborted()) {
+                syncGroups(full, result);
+            }
         } catch (GraphAccessException e) {
             result.fail(e.getMessage());
             LOG.warnf("Entra ID sync of realm %s failed: %s", realmId, e.getMessage());
@@ -100,6 +106,42 @@ public final class SyncRun {
         Round(boolean full) {
             this.full = full;
         }
+    }
+
+    /** Groups after users, so that new members already exist; its own delta link, advanced only when it completes. */
+    private void syncGroups(boolean full, EntraSyncResult result) {
+        Optional<DeltaLinkStore.StoredLink> stored = full ? Optional.empty()
+                : inTransaction(session -> DeltaLinkStore.load(realm(session), componentId, DeltaLinkStore.Kind.GROUPS));
+        String link;
+        try {
+            try {
+                link = walkGroups(stored.map(DeltaLinkStore.StoredLink::link).orElse(null), result);
+            } catch (DeltaExpiredException e) {
+                result.note("The groups delta link had expired; read all groups again.");
+                link = walkGroups(null, result);
+            }
+        } catch (GraphAccessException e) {
+            // Users are done at this point; only the groups part failed, and its delta link stays where it was.
+            result.increaseFailed();
+            result.note("Groups could not be synced (" + e.getMessage() + "); their delta link was kept.");
+            return;
+        }
+        if (!config.dryRun()) {
+            String newLink = link;
+            inTransaction(session -> {
+                DeltaLinkStore.store(realm(session), componentId, DeltaLinkStore.Kind.GROUPS, newLink, clock.instant());
+                return null;
+            });
+        }
+    }
+
+    private String walkGroups(String deltaLink, EntraSyncResult result) {
+        boolean fullRound = deltaLink == null;
+        return groupReader.read(deltaLink, page -> inTransaction(session -> {
+            GroupImporter importer = new GroupImporter(session, realm(session), componentId, config, !config.dryRun(), result);
+            page.forEach(group -> importer.apply(group, fullRound, result));
+            return null;
+        }));
     }
 
     private Round walk(String deltaLink, EntraSyncResult result) {
