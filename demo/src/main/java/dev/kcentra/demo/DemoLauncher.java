@@ -5,14 +5,9 @@ import dev.kcentra.testsupport.DemoStandIn;
 import dev.kcentra.testsupport.PortGuard;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,16 +41,10 @@ public final class DemoLauncher {
         KeycloakInstallation keycloak = KeycloakInstallation.prepare(settings, REALM_RESOURCE);
         resetDatabase(keycloak.home());
 
-        ProcessBuilder command = new ProcessBuilder(keycloak.launcher().toString(), "start-dev", "--import-realm",
-                "--http-port=8080", "--features=declarative-ui")
-                .directory(keycloak.home().toFile())
-                .inheritIO();
-        command.environment().putAll(settings.keycloakEnvironment());
-        Process server = command.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "keycloak-stop"));
-
-        waitUntilReady(server);
-        String sync = DemoSync.fullSync(KEYCLOAK_URL, "entra-demo", settings.adminUser(), settings.adminPassword());
+        KeycloakServer server = KeycloakServer.start(keycloak, settings.keycloakEnvironment(), null,
+                "start-dev", "--import-realm", "--http-port=8080", "--features=declarative-ui");
+        server.waitUntilReady(REALM_URL + "/.well-known/openid-configuration", START_TIMEOUT);
+        String sync = DemoSync.fullSync(new AdminApi(KEYCLOAK_URL, settings.adminUser(), settings.adminPassword()), "entra-demo");
         System.out.println(sync);
         printBanner(entra, settings);
         int exit = server.waitFor();
@@ -72,27 +61,6 @@ public final class DemoLauncher {
                 }
             }
         }
-    }
-
-    private static void waitUntilReady(Process server) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest realm = HttpRequest.newBuilder(URI.create(REALM_URL + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + server.exitValue() + " during start-up; see its log above");
-            }
-            try {
-                if (http.send(realm, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("Keycloak did not serve realm entra-demo within " + START_TIMEOUT);
     }
 
     private static void printBanner(EntraStandIn entra, DemoSettings settings) {
@@ -116,19 +84,5 @@ public final class DemoLauncher {
                 "============================================================================",
                 "");
         lines.forEach(System.out::println);
-    }
-
-    private static void stop(Process server) {
-        if (server.isAlive()) {
-            server.destroy();
-            try {
-                if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    server.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                server.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

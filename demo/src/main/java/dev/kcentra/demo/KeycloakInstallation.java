@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** A stock Keycloak unpacked from the distribution zip, with the bundle in providers/ and the demo realm to import. */
-final class KeycloakInstallation {
+/** A stock Keycloak unpacked from the distribution zip, with the bundle in providers/ (and optionally a realm to import). */
+public final class KeycloakInstallation {
 
     private final Path home;
 
@@ -20,18 +20,23 @@ final class KeycloakInstallation {
     }
 
     static KeycloakInstallation prepare(DemoSettings settings, String realmResource) throws IOException {
-        Path home = unpackOnce(settings.distribution(), settings.home());
-        KeycloakInstallation installation = new KeycloakInstallation(home);
-        installation.installProviders(settings.bundle());
+        KeycloakInstallation installation = withBundle(settings.distribution(), settings.home(), settings.bundle());
         installation.stageRealm(realmResource);
         return installation;
     }
 
-    Path home() {
+    /** Unpacks {@code distribution} under {@code target} (once) and installs the bundle's JARs. */
+    public static KeycloakInstallation withBundle(Path distribution, Path target, Path bundle) throws IOException {
+        KeycloakInstallation installation = new KeycloakInstallation(unpackOnce(distribution, target));
+        installation.installProviders(bundle);
+        return installation;
+    }
+
+    public Path home() {
         return home;
     }
 
-    Path launcher() {
+    public Path launcher() {
         return home.resolve("bin").resolve("kc.sh");
     }
 

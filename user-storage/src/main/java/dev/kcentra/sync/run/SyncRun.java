@@ -38,6 +38,7 @@ public final class SyncRun {
 
     private static final Logger LOG = Logger.getLogger(SyncRun.class);
     static final String REASON_SCOPE = "scope";
+    static final int CHUNK = 50;
 
     private final KeycloakSessionFactory sessionFactory;
     private final String realmId;
@@ -150,7 +151,17 @@ public final class SyncRun {
         return round;
     }
 
+    /**
+     * A Graph page is applied in chunks, each its own transaction: Hibernate flushes before every lookup query, and
+     * the cost of each flush grows with the entities the transaction holds.
+     */
     private void applyPage(List<DirectoryUser> page, Round round, EntraSyncResult result) {
+        for (int from = 0; from < page.size(); from += CHUNK) {
+            applyChunk(page.subList(from, Math.min(page.size(), from + CHUNK)), round, result);
+        }
+    }
+
+    private void applyChunk(List<DirectoryUser> page, Round round, EntraSyncResult result) {
         inTransaction(session -> {
             UserImporter importer = new UserImporter(session, realm(session), componentId, config, !config.dryRun(), result);
             for (DirectoryUser user : page) {

@@ -34,6 +34,7 @@ final class UserImporter {
     private final boolean apply;
     private final UserProvider local;
     private final EntraSyncResult result;
+    private Optional<IdentityProviderModel> identityProvider;
 
     UserImporter(KeycloakSession session, RealmModel realm, String componentId, EntraSyncConfig config, boolean apply,
                  EntraSyncResult result) {
@@ -94,7 +95,8 @@ final class UserImporter {
         setOptional(user, SyncedUserAttributes.USER_TYPE, entra.userType());
         setOptional(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
         user.setEnabled(!Boolean.FALSE.equals(entra.accountEnabled()));
-        link(user, entra.userPrincipalName());
+        identityProvider().ifPresent(idp -> local.addFederatedIdentity(realm, user,
+                new FederatedIdentityModel(idp.getAlias(), linkKey(entra.id()), entra.userPrincipalName())));
         return Outcome.ADDED;
     }
 
@@ -177,17 +179,29 @@ final class UserImporter {
      * Entra identity provider keys the users it brokers.
      */
     private void link(UserModel user, String userPrincipalName) {
-        IdentityProviderModel idp = session.identityProviders().getByAlias(config.identityProviderAlias());
+        IdentityProviderModel idp = identityProvider().orElse(null);
         if (idp == null) {
             return;
         }
-        String key = config.tenantId().toLowerCase(Locale.ROOT) + ":" + user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID).toLowerCase(Locale.ROOT);
+        String key = linkKey(user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID));
         FederatedIdentityModel existing = local.getFederatedIdentity(realm, user, idp.getAlias());
         if (existing == null) {
             local.addFederatedIdentity(realm, user, new FederatedIdentityModel(idp.getAlias(), key, userPrincipalName));
         } else if (!key.equals(existing.getUserId()) || !Objects.equals(userPrincipalName, existing.getUserName())) {
             local.updateFederatedIdentity(realm, user, new FederatedIdentityModel(idp.getAlias(), key, userPrincipalName));
         }
+    }
+
+    private String linkKey(String objectId) {
+        return config.tenantId().toLowerCase(Locale.ROOT) + ":" + objectId.toLowerCase(Locale.ROOT);
+    }
+
+    /** Looked up once per importer (one transaction), not once per user. */
+    private Optional<IdentityProviderModel> identityProvider() {
+        if (identityProvider == null) {
+            identityProvider = Optional.ofNullable(session.identityProviders().getByAlias(config.identityProviderAlias()));
+        }
+        return identityProvider;
     }
 
     private String username(DirectoryUser entra) {
