@@ -9,6 +9,7 @@ import dev.kcentra.standin.admin.AdminEndpoint;
 import dev.kcentra.standin.directory.Directory;
 import dev.kcentra.standin.fault.Faults;
 import dev.kcentra.standin.graph.GraphContext;
+import dev.kcentra.standin.graph.GroupMembersEndpoint;
 import dev.kcentra.standin.graph.GroupsDeltaEndpoint;
 import dev.kcentra.standin.graph.PageTokens;
 import dev.kcentra.standin.graph.UserEndpoint;
@@ -70,7 +71,8 @@ public final class EntraStandIn implements AutoCloseable {
 
         GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.graph());
         List<Endpoint> graphEndpoints = List.of(new UsersDeltaEndpoint(graphContext), new GroupsDeltaEndpoint(graphContext),
-                new UsersEndpoint(graphContext), new UserEndpoint(graphContext), new UserInfoEndpoint(graphContext),
+                new UsersEndpoint(graphContext), new UserEndpoint(graphContext), new GroupMembersEndpoint(graphContext),
+                new UserInfoEndpoint(graphContext),
                 new AdminEndpoint(directory, faults));
 
         this.login = server(loginPort, loginEndpoints);

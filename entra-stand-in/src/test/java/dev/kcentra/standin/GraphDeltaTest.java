@@ -202,6 +202,15 @@ class GraphDeltaTest {
     }
 
     @Test
+    void groupMembersArePagedUsers() {
+        Round members = walk(standIn.graphBaseUrl() + "/v1.0/groups/" + GROUP + "/transitiveMembers/graph.user?$select=id&$top=1");
+        assertEquals(2, members.pages);
+        assertEquals(List.of(user(1), user(2)), members.items.stream().map(i -> i.get("id").getAsString()).toList());
+        assertEquals("#microsoft.graph.user", members.items.get(0).get("@odata.type").getAsString());
+        assertEquals(404, get(standIn.graphBaseUrl() + "/v1.0/groups/99999999-0000-4000-8000-00000000dead/members").statusCode());
+    }
+
+    @Test
     void tokensArePermissionChecked() {
         assertEquals(401, TestHttp.get(standIn.graphBaseUrl() + "/v1.0/users/delta").statusCode());
         assertEquals(401, TestHttp.get(standIn.graphBaseUrl() + "/v1.0/users/delta", "Authorization", "Bearer forged").statusCode());

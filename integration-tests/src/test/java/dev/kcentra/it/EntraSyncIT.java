@@ -14,6 +14,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -93,6 +94,20 @@ class EntraSyncIT {
         assertTrue(realm.admin().users().searchByUsername("gus_partner.example#ext#@fabrikam.example", true).isEmpty(), "guests are excluded by default");
         UserRepresentation local = user("local.clash@fabrikam.example");
         assertNull(local.getFederationLink(), "the local user is left as it was");
+    }
+
+    @Test
+    void everyRunIsRecordedAsAnAdminEventWithItsResult() {
+        connect(secretConnection());
+        fullSync();
+        changedSync();
+        List<AdminEventRepresentation> runs = realm.admin().getAdminEvents().stream()
+                .filter(e -> e.getResourcePath() != null && e.getResourcePath().equals("user-storage/" + componentId + "/entra-sync"))
+                .toList();
+        assertEquals(2, runs.size(), "one event per run");
+        assertTrue(runs.stream().allMatch(e -> "ACTION".equals(e.getOperationType())));
+        assertTrue(runs.stream().anyMatch(e -> e.getRepresentation() != null && e.getRepresentation().contains("\"added\":8")),
+                () -> runs.stream().map(AdminEventRepresentation::getRepresentation).toList().toString());
     }
 
     @Test
@@ -296,6 +311,31 @@ class EntraSyncIT {
         assertTrue(removed.getStatus().contains("1 removed"), removed.getStatus());
         assertTrue(realm.admin().groups().groups().stream().filter(g -> g.getName().equals("Entra ID"))
                 .allMatch(g -> realm.admin().groups().group(g.getId()).getSubGroups(0, 10, true).isEmpty()));
+    }
+
+    @Test
+    void onlyMembersOfTheScopeGroupsAreSyncedAndLeavingTheScopeDisables() {
+        connect(secretConnection().set("scopeGroups", GROUP));
+        SynchronizationResultRepresentation first = fullSync();
+        assertEquals(2, first.getAdded(), first.getStatus());
+        assertTrue(realm.admin().users().searchByUsername("cameron.white@fabrikam.example", true).isEmpty());
+
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        directory.addMember(GROUP, "5ca1ab1e-0000-4000-8000-100000000003");
+        directory.removeMember(GROUP, "5ca1ab1e-0000-4000-8000-100000000001");
+        SynchronizationResultRepresentation changed = changedSync();
+        assertEquals(1, changed.getAdded(), "joining the group brings the user in: " + changed.getStatus());
+        assertTrue(user("cameron.white@fabrikam.example").isEnabled());
+        assertFalse(user("alex.wilber@fabrikam.example").isEnabled(), "leaving the scope disables: " + changed.getStatus());
+    }
+
+    @Test
+    void aScopeGroupThatIsNotAGuidIsRefused() {
+        try (Response response = realm.admin().components().add(secretConnection().set("scopeGroups", "Engineering").representation(realm.getId()))) {
+            assertEquals(400, response.getStatus());
+            String body = response.readEntity(String.class);
+            assertTrue(body.contains("is not a group object ID"), body);
+        }
     }
 
     private GroupRepresentation engineering() {

@@ -17,7 +17,11 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                               String authorityUrl, String graphUrl, String usernameAttribute, boolean includeGuests,
                               DeletionPolicy deletionPolicy, int deleteAfterDays, int abortThresholdPercent,
                               boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias,
-                              boolean syncGroups, String groupsParent) {
+                              boolean syncGroups, String groupsParent, List<String> scopeGroups) {
+
+    public EntraSyncConfig {
+        scopeGroups = List.copyOf(scopeGroups);
+    }
 
     public static final String TENANT_ID = "tenantId";
     public static final String CLIENT_ID = "clientId";
@@ -39,6 +43,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String IDENTITY_PROVIDER_ALIAS = "identityProviderAlias";
     public static final String SYNC_GROUPS = "syncGroups";
     public static final String GROUPS_PARENT = "groupsParent";
+    public static final String SCOPE_GROUPS = "scopeGroups";
 
     public static final List<String> USERNAME_ATTRIBUTES = List.of("userPrincipalName", "mail");
     static final int DEFAULT_DELETE_AFTER_DAYS = 30;
@@ -70,7 +75,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                 Boolean.parseBoolean(model.get(SSO_FOR_ALL_SYNCED)),
                 orDefault(trimmed(model, IDENTITY_PROVIDER_ALIAS), DEFAULT_IDENTITY_PROVIDER_ALIAS),
                 Boolean.parseBoolean(model.get(SYNC_GROUPS)),
-                orDefault(trimmed(model, GROUPS_PARENT), DEFAULT_GROUPS_PARENT));
+                orDefault(trimmed(model, GROUPS_PARENT), DEFAULT_GROUPS_PARENT),
+                scopeGroups(model));
     }
 
     /** Every problem with the stored configuration, empty when it can be used. */
@@ -108,11 +114,21 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
         if (Boolean.parseBoolean(model.get(SSO_FOR_ALL_SYNCED)) && !Boolean.parseBoolean(model.get(SSO_ENABLED))) {
             problems.add("\"Enable for all synced users\" needs \"Enable SSO\" on.");
         }
+        for (String group : scopeGroups(model)) {
+            if (!GUID.matcher(group).matches()) {
+                problems.add("Only members of groups: '" + group + "' is not a group object ID (GUID).");
+            }
+        }
         String parent = trimmed(model, GROUPS_PARENT);
         if (parent != null && parent.contains("/")) {
             problems.add("Parent group must be a top-level group name without '/'.");
         }
         return problems;
+    }
+
+    /** Empty: all users are in scope. */
+    public boolean scopedToGroups() {
+        return !scopeGroups.isEmpty();
     }
 
     /** The login authority base URL, like https://login.microsoftonline.com. */
@@ -188,6 +204,14 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
         } catch (NumberFormatException e) {
             return defaultValue;
         }
+    }
+
+    private static List<String> scopeGroups(ComponentModel model) {
+        List<String> values = model.getConfig() == null ? null : model.getConfig().get(SCOPE_GROUPS);
+        // One value per group; a value holding several ids separated by commas, spaces or "##" is accepted too.
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
+                .flatMap(v -> java.util.Arrays.stream(v.split("[,\\s]+|##")))
+                .filter(v -> !v.isBlank()).map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     private static String raw(ComponentModel model, String key) {

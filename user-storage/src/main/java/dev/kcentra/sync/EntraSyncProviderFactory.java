@@ -69,6 +69,10 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .property().name(EntraSyncConfig.GRAPH_URL).label("Graph URL (custom cloud)")
             .helpText("Microsoft Graph base URL, like https://graph.microsoft.com. Only with cloud 'custom'.")
             .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(EntraSyncConfig.SCOPE_GROUPS).label("Only members of groups")
+            .helpText("Object IDs of Entra groups. Empty: all users. Otherwise only their members (nested groups included) "
+                    + "are synced, and synced users who leave them are disabled. Needs GroupMember.Read.All or Group.Read.All.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
             .property().name(EntraSyncConfig.USERNAME_ATTRIBUTE).label("Username from")
             .helpText("The Graph attribute that becomes the Keycloak username (lowercased).")
             .type(ProviderConfigProperty.LIST_TYPE).options(EntraSyncConfig.USERNAME_ATTRIBUTES).defaultValue("userPrincipalName").add()

@@ -58,6 +58,42 @@ public final class UserDeltaReader {
         }
     }
 
+    /** One user with the same properties a delta round reads, or empty when Graph does not know the id. */
+    public java.util.Optional<DirectoryUser> user(String id) {
+        try {
+            return java.util.Optional.of(toDirectoryUser(GraphCalls.call(() ->
+                    graph.users().byUserId(id).get(request -> request.queryParameters.select = SELECT))));
+        } catch (GraphAccessException e) {
+            if (e.getCause() instanceof com.microsoft.kiota.ApiException api && api.getResponseStatusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Object ids of the users in the groups, nested groups included ({@code transitiveMembers}). */
+    public java.util.Set<String> transitiveUserMembers(java.util.List<String> groupIds) {
+        java.util.Set<String> members = new java.util.HashSet<>();
+        for (String groupId : groupIds) {
+            com.microsoft.graph.models.UserCollectionResponse page = GraphCalls.call(() -> graph.groups().byGroupId(groupId)
+                    .transitiveMembers().graphUser().get(request -> {
+                        request.queryParameters.select = new String[] {"id"};
+                        request.queryParameters.top = 999;
+                    }));
+            while (true) {
+                if (page.getValue() != null) {
+                    page.getValue().forEach(user -> members.add(user.getId()));
+                }
+                String next = page.getOdataNextLink();
+                if (next == null) {
+                    break;
+                }
+                page = GraphCalls.call(() -> graph.groups().byGroupId(groupId).transitiveMembers().graphUser().withUrl(next).get());
+            }
+        }
+        return members;
+    }
+
     static DirectoryUser toDirectoryUser(User user) {
         Map<String, Object> additional = user.getAdditionalData();
         String removedReason = null;

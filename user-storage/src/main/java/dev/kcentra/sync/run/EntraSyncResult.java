@@ -117,6 +117,16 @@ public class EntraSyncResult extends SynchronizationResult {
         }
     }
 
+    /** Adds another (partial) result's counters and notes to this one. */
+    public void merge(EntraSyncResult other) {
+        add(other);
+        disabled += other.disabled;
+        collisions += other.collisions;
+        groupsSynced += other.groupsSynced;
+        groupsRemoved += other.groupsRemoved;
+        other.notes.forEach(this::note);
+    }
+
     @Override
     public String getStatus() {
         StringBuilder status = new StringBuilder("Entra ID ").append(mode).append(" sync");

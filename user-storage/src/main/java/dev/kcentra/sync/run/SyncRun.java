@@ -9,6 +9,7 @@ import dev.kcentra.sync.graph.GraphAccessException;
 import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.UserDeltaReader;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -38,7 +39,7 @@ public final class SyncRun {
 
     private static final Logger LOG = Logger.getLogger(SyncRun.class);
     static final String REASON_SCOPE = "scope";
-    static final int CHUNK = 50;
+    static final int CHUNK = 25;
 
     private final KeycloakSessionFactory sessionFactory;
     private final String realmId;
@@ -47,6 +48,9 @@ public final class SyncRun {
     private final UserDeltaReader reader;
     private final GroupDeltaReader groupReader;
     private final Clock clock;
+    /** Object ids of the users in the scope groups; null when all users are in scope. */
+    private Set<String> scope;
+    private SyncedUserIndex index;
 
     public SyncRun(KeycloakSessionFactory sessionFactory, String realmId, String componentId, EntraSyncConfig config,
                    UserDeltaReader reader, GroupDeltaReader groupReader, Clock clock) {
@@ -67,6 +71,7 @@ public final class SyncRun {
         EntraSyncResult result = new EntraSyncResult(fullRound ? "full" : "changed-users", config.dryRun());
         stored.ifPresent(link -> result.setDeltaLinkAgeSeconds(Duration.between(link.storedAt(), started).toSeconds()));
         try {
+            scope = config.scopedToGroups() ? reader.transitiveUserMembers(config.scopeGroups()) : null;
             Round round;
             try {
                 round = walk(fullRound ? null : stored.get().link(), result);
@@ -75,6 +80,9 @@ public final class SyncRun {
                 round = walk(null, result);
             }
             Round finished = round;
+            if (scope != null && !finished.full) {
+                addUsersThatJoinedTheScope(finished, result);
+            }
             inTransaction(session -> {
                 applyRemovals(session, finished, result);
                 if (!result.isAborted() && !config.dryRun()) {
@@ -94,6 +102,14 @@ public final class SyncRun {
         }
         result.setDurationMillis(Duration.between(started, clock.instant()).toMillis());
         LOG.infof("Entra ID sync of realm %s: %s", realmId, result.getStatus());
+        try {
+            inTransaction(session -> {
+                SyncAudit.record(session, realm(session), componentId, result);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The Entra ID sync result of realm %s could not be recorded as an admin event", realmId);
+        }
         return result;
     }
 
@@ -145,55 +161,107 @@ public final class SyncRun {
         }));
     }
 
+    /**
+     * A user who joins a scope group without changing shows in no users delta round; read those users one by one.
+     */
+    private void addUsersThatJoinedTheScope(Round round, EntraSyncResult result) {
+        Set<String> synced = inTransaction(session -> UserStoragePrivateUtil.userLocalStorage(session)
+                .searchForUserByUserAttributeStream(realm(session), SyncedUserAttributes.TENANT_ID, config.tenantId())
+                .filter(u -> componentId.equals(u.getFederationLink()))
+                .map(u -> u.getFirstAttribute(SyncedUserAttributes.OBJECT_ID))
+                .collect(java.util.stream.Collectors.toSet()));
+        List<DirectoryUser> joined = new java.util.ArrayList<>();
+        for (String objectId : scope) {
+            if (!synced.contains(objectId) && !round.seen.contains(objectId) && !round.removals.containsKey(objectId)) {
+                reader.user(objectId).ifPresent(joined::add);
+            }
+        }
+        applyPage(joined, round, result);
+    }
+
     private Round walk(String deltaLink, EntraSyncResult result) {
+        // A full round touches every synced user: index them once. A delta round touches few: look each one up.
+        index = deltaLink == null
+                ? inTransaction(session -> SyncedUserIndex.load(session, realm(session), componentId, config.tenantId()))
+                : null;
         Round round = new Round(deltaLink == null);
         round.deltaLink = reader.read(deltaLink, page -> applyPage(page, round, result));
         return round;
     }
 
     /**
-     * A Graph page is applied in chunks, each its own transaction: Hibernate flushes before every lookup query, and
-     * the cost of each flush grows with the entities the transaction holds.
+     * Applies one Graph page. In a full round the page is first applied in one batched transaction without the
+     * per-user username and email lookups (the database's unique constraints still guard them). If that fails at commit,
+     * because a name or email is taken, or in a delta round, the page is applied with the lookups in chunks of
+     * {@value #CHUNK}, each its own transaction: Hibernate flushes before every lookup query, and the cost of each flush
+     * grows with the entities the transaction holds.
      */
     private void applyPage(List<DirectoryUser> page, Round round, EntraSyncResult result) {
+        if (index != null && !config.dryRun()) {
+            EntraSyncResult optimistic = new EntraSyncResult(result.getMode(), false);
+            List<String> created = new java.util.ArrayList<>();
+            try {
+                // Batch mode: no flush per created user (as Keycloak's own realm import does); one flush at commit.
+                inTransaction(session -> {
+                    EntityManagers.runInBatch(session, () -> importChunk(session, page, round, optimistic, false, created), false);
+                    return null;
+                });
+                result.merge(optimistic);
+                return;
+            } catch (RuntimeException e) {
+                created.forEach(index::remove);
+                LOG.debugf("A page of Entra users collided with existing users (%s); applying it with checks", e.getMessage());
+            }
+        }
         for (int from = 0; from < page.size(); from += CHUNK) {
-            applyChunk(page.subList(from, Math.min(page.size(), from + CHUNK)), round, result);
+            List<DirectoryUser> chunk = page.subList(from, Math.min(page.size(), from + CHUNK));
+            inTransaction(session -> importChunk(session, chunk, round, result, true, new java.util.ArrayList<>()));
         }
     }
 
-    private void applyChunk(List<DirectoryUser> page, Round round, EntraSyncResult result) {
-        inTransaction(session -> {
-            UserImporter importer = new UserImporter(session, realm(session), componentId, config, !config.dryRun(), result);
-            for (DirectoryUser user : page) {
-                if (user.id() == null) {
-                    continue;
-                }
-                if (user.isRemoved()) {
-                    round.seen.remove(user.id());
-                    round.removals.put(user.id(), user.removedReason());
-                    continue;
-                }
-                round.removals.remove(user.id());
-                round.seen.add(user.id());
-                try {
-                    switch (importer.upsert(user)) {
-                        case ADDED -> result.increaseAdded();
-                        case UPDATED -> result.increaseUpdated();
-                        case OUT_OF_SCOPE -> {
-                            round.seen.remove(user.id());
-                            round.removals.put(user.id(), REASON_SCOPE);
-                        }
-                        case UNCHANGED, FAILED -> {
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    result.increaseFailed();
-                    result.note("User " + user.id() + " failed: " + e.getMessage());
-                    LOG.warnf(e, "Entra user %s could not be synced", user.id());
-                }
+    private Void importChunk(KeycloakSession session, List<DirectoryUser> chunk, Round round, EntraSyncResult result,
+                             boolean checkCollisions, List<String> created) {
+        UserImporter importer = new UserImporter(session, realm(session), componentId, config, !config.dryRun(), result, index);
+        importer.checkCollisions(checkCollisions);
+        for (DirectoryUser user : chunk) {
+            if (user.id() == null) {
+                continue;
             }
-            return null;
-        });
+            if (user.isRemoved()) {
+                round.seen.remove(user.id());
+                round.removals.put(user.id(), user.removedReason());
+                continue;
+            }
+            round.removals.remove(user.id());
+            if (scope != null && !scope.contains(user.id())) {
+                round.removals.put(user.id(), REASON_SCOPE);
+                continue;
+            }
+            round.seen.add(user.id());
+            try {
+                switch (importer.upsert(user)) {
+                    case ADDED -> {
+                        result.increaseAdded();
+                        created.add(user.id());
+                    }
+                    case UPDATED -> result.increaseUpdated();
+                    case OUT_OF_SCOPE -> {
+                        round.seen.remove(user.id());
+                        round.removals.put(user.id(), REASON_SCOPE);
+                    }
+                    case UNCHANGED, FAILED -> {
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!checkCollisions) {
+                    throw e; // the page is applied again with the lookups, which tell a collision from a failure
+                }
+                result.increaseFailed();
+                result.note("User " + user.id() + " failed: " + e.getMessage());
+                LOG.warnf(e, "Entra user %s could not be synced", user.id());
+            }
+        }
+        return null;
     }
 
     private void applyRemovals(KeycloakSession session, Round round, EntraSyncResult result) {
@@ -203,6 +271,14 @@ public final class SyncRun {
                 .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.TENANT_ID, config.tenantId())
                 .filter(u -> componentId.equals(u.getFederationLink()))
                 .toList();
+        if (scope != null) {
+            for (UserModel user : synced) {
+                String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
+                if (objectId != null && !scope.contains(objectId)) {
+                    round.removals.putIfAbsent(objectId, REASON_SCOPE);
+                }
+            }
+        }
         if (round.full) {
             for (UserModel user : synced) {
                 String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);

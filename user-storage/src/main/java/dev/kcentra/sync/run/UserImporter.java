@@ -35,6 +35,14 @@ final class UserImporter {
     private final UserProvider local;
     private final EntraSyncResult result;
     private Optional<IdentityProviderModel> identityProvider;
+    private SyncedUserIndex index;
+    private boolean checkCollisions = true;
+
+    UserImporter(KeycloakSession session, RealmModel realm, String componentId, EntraSyncConfig config, boolean apply,
+                 EntraSyncResult result, SyncedUserIndex index) {
+        this(session, realm, componentId, config, apply, result);
+        this.index = index;
+    }
 
     UserImporter(KeycloakSession session, RealmModel realm, String componentId, EntraSyncConfig config, boolean apply,
                  EntraSyncResult result) {
@@ -47,7 +55,16 @@ final class UserImporter {
         this.result = result;
     }
 
+    /** Off: create users without looking up their username and email first (see {@link SyncRun}). */
+    void checkCollisions(boolean check) {
+        this.checkCollisions = check;
+    }
+
     Optional<UserModel> findByObjectId(String objectId) {
+        if (index != null) {
+            String userId = index.userId(objectId);
+            return userId == null ? Optional.empty() : Optional.ofNullable(local.getUserById(realm, userId));
+        }
         return local.searchForUserByUserAttributeStream(realm, SyncedUserAttributes.OBJECT_ID, objectId)
                 .filter(u -> componentId.equals(u.getFederationLink()))
                 .filter(u -> config.tenantId().equalsIgnoreCase(u.getFirstAttribute(SyncedUserAttributes.TENANT_ID)))
@@ -70,13 +87,13 @@ final class UserImporter {
             result.note("User " + entra.id() + " has no " + config.usernameAttribute() + " to use as username.");
             return Outcome.FAILED;
         }
-        UserModel taken = local.getUserByUsername(realm, username);
+        UserModel taken = checkCollisions ? local.getUserByUsername(realm, username) : null;
         if (taken != null) {
             result.addCollision("Username " + username + " (Entra " + entra.id() + ") belongs to a Keycloak user that is not synced from this tenant; left as it is.");
             return Outcome.FAILED;
         }
         String email = normalizedEmail(entra.mail());
-        if (email != null && !realm.isDuplicateEmailsAllowed() && local.getUserByEmail(realm, email) != null) {
+        if (checkCollisions && email != null && !realm.isDuplicateEmailsAllowed() && local.getUserByEmail(realm, email) != null) {
             result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; left as it is.");
             return Outcome.FAILED;
         }
@@ -84,6 +101,9 @@ final class UserImporter {
             return Outcome.ADDED;
         }
         UserModel user = local.addUser(realm, username);
+        if (index != null) {
+            index.put(entra.id(), user.getId());
+        }
         user.setFederationLink(componentId);
         user.setSingleAttribute(SyncedUserAttributes.OBJECT_ID, entra.id());
         user.setSingleAttribute(SyncedUserAttributes.TENANT_ID, config.tenantId());
