@@ -7,7 +7,6 @@ import dev.kcentra.standin.seed.EntraUser;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -186,16 +185,38 @@ public final class TenantDirectory {
 
     /** Users that changed in {@code (since, upTo]}, in object id order; {@code since} -1 means "all present ones". */
     public synchronized List<UserState> usersChanged(long since, long upTo) {
-        return users.values().stream()
-                .filter(s -> since < 0 ? !s.isRemoved() && s.version() <= upTo : s.version() > since && s.version() <= upTo)
-                .sorted(Comparator.comparing(s -> s.user().id()))
-                .toList();
+        return usersChanged(since, upTo, null, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} of those, starting at object id {@code fromId} (inclusive; null: from the start). */
+    public synchronized List<UserState> usersChanged(long since, long upTo, String fromId, int limit) {
+        return window(users, fromId, limit, s -> inRound(s.isRemoved(), s.version(), since, upTo));
     }
 
     public synchronized List<GroupState> groupsChanged(long since, long upTo) {
-        return groups.values().stream()
-                .filter(g -> since < 0 ? !g.isRemoved() && g.version() <= upTo : g.version() > since && g.version() <= upTo)
-                .toList();
+        return groupsChanged(since, upTo, null, Integer.MAX_VALUE);
+    }
+
+    public synchronized List<GroupState> groupsChanged(long since, long upTo, String fromId, int limit) {
+        return window(groups, fromId, limit, g -> inRound(g.isRemoved(), g.version(), since, upTo));
+    }
+
+    private static boolean inRound(boolean removed, long version, long since, long upTo) {
+        return since < 0 ? !removed && version <= upTo : version > since && version <= upTo;
+    }
+
+    /** Walks the id-ordered map from {@code fromId} only as far as needed, so a page costs its size, not the tenant's. */
+    private static <T> List<T> window(TreeMap<String, T> map, String fromId, int limit, java.util.function.Predicate<T> inRound) {
+        List<T> found = new ArrayList<>();
+        for (T item : (fromId == null ? map : map.tailMap(fromId, true)).values()) {
+            if (inRound.test(item)) {
+                found.add(item);
+                if (found.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private GroupState withMember(GroupState group, String userId, boolean removed, long at) {

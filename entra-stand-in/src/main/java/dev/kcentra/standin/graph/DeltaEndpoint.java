@@ -30,7 +30,8 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         this.collection = collection;
     }
 
-    protected abstract List<T> changed(TenantDirectory tenant, long since, long upTo);
+    /** At most {@code limit} objects changed in the round, from object id {@code fromId} on (inclusive; null: start). */
+    protected abstract List<T> changed(TenantDirectory tenant, long since, long upTo, String fromId, int limit);
 
     protected abstract String idOf(T item);
 
@@ -78,7 +79,8 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         if (settings.emptyPages() && round.page() % 2 == 1) {
             return page(List.of(), link("$skiptoken", next(round, round.afterId())), null);
         }
-        List<T> changed = changed(tenant, round.since(), round.upTo());
+        // One more than a page (plus the previous page's last object, for repeats) tells whether another page follows.
+        List<T> changed = changed(tenant, round.since(), round.upTo(), round.afterId(), settings.pageSize() + 2);
         List<T> window = changed.stream()
                 .filter(item -> round.afterId() == null || idOf(item).compareTo(round.afterId()) > 0)
                 .toList();

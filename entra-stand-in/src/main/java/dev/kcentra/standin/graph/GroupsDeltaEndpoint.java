@@ -23,8 +23,8 @@ public final class GroupsDeltaEndpoint extends DeltaEndpoint<GroupState> {
     }
 
     @Override
-    protected List<GroupState> changed(TenantDirectory tenant, long since, long upTo) {
-        return tenant.groupsChanged(since, upTo);
+    protected List<GroupState> changed(TenantDirectory tenant, long since, long upTo, String fromId, int limit) {
+        return tenant.groupsChanged(since, upTo, fromId, limit);
     }
 
     @Override

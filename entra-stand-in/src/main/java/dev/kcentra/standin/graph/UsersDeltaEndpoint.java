@@ -22,8 +22,8 @@ public final class UsersDeltaEndpoint extends DeltaEndpoint<UserState> {
     }
 
     @Override
-    protected List<UserState> changed(TenantDirectory tenant, long since, long upTo) {
-        return tenant.usersChanged(since, upTo);
+    protected List<UserState> changed(TenantDirectory tenant, long since, long upTo, String fromId, int limit) {
+        return tenant.usersChanged(since, upTo, fromId, limit);
     }
 
     @Override
