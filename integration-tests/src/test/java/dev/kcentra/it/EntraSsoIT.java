@@ -8,6 +8,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -51,10 +52,20 @@ class EntraSsoIT {
     }
 
     @Test
-    void withSsoOffSyncedUsersUseTheirPassword() {
+    void withSsoOffSyncedUsersSignInWithAKeycloakPasswordAnAdminSet() {
         tenant.connect(tenant.secretConnection());
         tenant.fullSync();
-        assertPasswordRoute(ALEX);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue("Keycloak-Password-1!");
+        password.setTemporary(false);
+        realm.admin().users().get(tenant.user(ALEX).getId()).resetPassword(password);
+
+        HtmlPage passwordPage = identify(ALEX);
+        assertTrue(passwordPage.asXml().contains("template: kcentra-password.ftl"));
+        browser.submit(passwordPage, "kc-form-login", Map.of("password", "Keycloak-Password-1!"));
+        assertTrue(app.lastResult() != null && app.lastResult().succeeded(), "the synced user signs in with the password");
+        assertEquals(ALEX, app.lastResult().idToken().getClaim("preferred_username"));
     }
 
     @Test
