@@ -111,6 +111,22 @@ class EntraSyncIT {
     }
 
     @Test
+    void theChangedUsersPeriodRunsDeltaRoundsOnItsOwn() throws InterruptedException {
+        connect(secretConnection().set("changedSyncPeriod", "2").set("fullSyncPeriod", "-1"));
+        fullSync();
+        TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
+        directory.upsertUser(renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000002").orElseThrow(),
+                "bianca.p@fabrikam.example", "bianca.p@fabrikam.example"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (realm.admin().users().searchByUsername("bianca.p@fabrikam.example", true).isEmpty()) {
+            assertTrue(System.currentTimeMillis() < deadline, "no periodic sync applied the rename within 30 s");
+            Thread.sleep(500);
+        }
+        assertTrue(realm.admin().getAdminEvents().stream().anyMatch(e -> ("user-storage/" + componentId + "/entra-sync").equals(e.getResourcePath())
+                && e.getRepresentation() != null && e.getRepresentation().contains("changed-users")), "the periodic run left an admin event");
+    }
+
+    @Test
     void changedUsersSyncAppliesRenamesRemovalsAndRestores() {
         connect(secretConnection().set("deletionPolicy", "disable"));
         fullSync();
