@@ -5,6 +5,7 @@ public final class SyncedUserAttributes {
 
     public static final String OBJECT_ID = "entra.objectId";
     public static final String TENANT_ID = "entra.tenantId";
+    /** "Guest" for guest users; absent for members. */
     public static final String USER_TYPE = "entra.userType";
     public static final String IMMUTABLE_ID = "entra.onPremisesImmutableId";
     public static final String MOBILE_PHONE = "phoneNumber";

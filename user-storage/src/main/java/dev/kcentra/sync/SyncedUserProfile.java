@@ -39,7 +39,7 @@ final class SyncedUserProfile {
         }
         changed |= add(config, SyncedUserAttributes.OBJECT_ID, "Entra object ID", readOnly());
         changed |= add(config, SyncedUserAttributes.TENANT_ID, "Entra tenant ID", readOnly());
-        changed |= add(config, SyncedUserAttributes.USER_TYPE, "Entra user type", readOnly());
+        changed |= add(config, SyncedUserAttributes.USER_TYPE, "Entra guest (userType Guest)", readOnly());
         changed |= add(config, SyncedUserAttributes.IMMUTABLE_ID, "On-premises immutable ID", readOnly());
         changed |= add(config, SyncedUserAttributes.REMOVED_AT, "Deleted in Entra at (epoch seconds)", readOnly());
         changed |= addSsoFlag(config);

@@ -267,12 +267,23 @@ public final class SyncRun {
     private void applyRemovals(KeycloakSession session, Round round, EntraSyncResult result) {
         RealmModel realm = realm(session);
         UserImporter importer = new UserImporter(session, realm, componentId, config, !config.dryRun(), result);
-        List<UserModel> synced = UserStoragePrivateUtil.userLocalStorage(session)
-                .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.TENANT_ID, config.tenantId())
-                .filter(u -> componentId.equals(u.getFederationLink()))
-                .toList();
+        // All synced users are read only when needed: a delta round with nothing to remove stays as small as its changes.
+        java.util.function.Supplier<List<UserModel>> synced = new java.util.function.Supplier<>() {
+            private List<UserModel> users;
+
+            @Override
+            public List<UserModel> get() {
+                if (users == null) {
+                    users = UserStoragePrivateUtil.userLocalStorage(session)
+                            .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.TENANT_ID, config.tenantId())
+                            .filter(u -> componentId.equals(u.getFederationLink()))
+                            .toList();
+                }
+                return users;
+            }
+        };
         if (scope != null) {
-            for (UserModel user : synced) {
+            for (UserModel user : synced.get()) {
                 String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
                 if (objectId != null && !scope.contains(objectId)) {
                     round.removals.putIfAbsent(objectId, REASON_SCOPE);
@@ -280,7 +291,7 @@ public final class SyncRun {
             }
         }
         if (round.full) {
-            for (UserModel user : synced) {
+            for (UserModel user : synced.get()) {
                 String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
                 if (objectId != null && !round.seen.contains(objectId) && !round.removals.containsKey(objectId)) {
                     round.removals.put(objectId, DirectoryUser.REMOVED_DELETED);
@@ -301,10 +312,11 @@ public final class SyncRun {
             });
         }
         long destructive = actions.keySet().stream().filter(UserModel::isEnabled).count();
-        if (destructive > 0 && destructive * 100 > (long) config.abortThresholdPercent() * Math.max(synced.size(), 1)) {
+        int syncedCount = destructive > 0 ? synced.get().size() : 0;
+        if (destructive > 0 && destructive * 100 > (long) config.abortThresholdPercent() * Math.max(syncedCount, 1)) {
             result.abort(String.format("this run would disable or delete %d of %d synced users (%d%%), more than the abort "
                     + "threshold of %d%%. Check the connection's tenant and scope, or raise the threshold.", destructive,
-                    synced.size(), destructive * 100 / Math.max(synced.size(), 1), config.abortThresholdPercent()));
+                    syncedCount, destructive * 100 / Math.max(syncedCount, 1), config.abortThresholdPercent()));
             return;
         }
         for (Map.Entry<UserModel, String> action : actions.entrySet()) {
@@ -317,7 +329,7 @@ public final class SyncRun {
             }
         }
         if (config.deletionPolicy() == DeletionPolicy.DELETE_AFTER) {
-            deleteExpired(session, realm, synced, result);
+            deleteExpired(session, realm, synced.get(), result);
         }
     }
 

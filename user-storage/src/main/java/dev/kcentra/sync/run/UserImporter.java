@@ -112,7 +112,7 @@ final class UserImporter {
         user.setFirstName(entra.givenName());
         user.setLastName(entra.surname());
         setOptional(user, SyncedUserAttributes.MOBILE_PHONE, entra.mobilePhone());
-        setOptional(user, SyncedUserAttributes.USER_TYPE, entra.userType());
+        setOptional(user, SyncedUserAttributes.USER_TYPE, guestFlag(entra));
         setOptional(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
         user.setEnabled(!Boolean.FALSE.equals(entra.accountEnabled()));
         identityProvider().ifPresent(idp -> local.addFederatedIdentity(realm, user,
@@ -152,7 +152,7 @@ final class UserImporter {
         changed |= entra.has("givenName") && setIfDifferent(user.getFirstName(), entra.givenName(), user::setFirstName);
         changed |= entra.has("surname") && setIfDifferent(user.getLastName(), entra.surname(), user::setLastName);
         changed |= entra.has("mobilePhone") && setAttributeIfDifferent(user, SyncedUserAttributes.MOBILE_PHONE, entra.mobilePhone());
-        changed |= entra.has("userType") && setAttributeIfDifferent(user, SyncedUserAttributes.USER_TYPE, entra.userType());
+        changed |= entra.has("userType") && setAttributeIfDifferent(user, SyncedUserAttributes.USER_TYPE, guestFlag(entra));
         changed |= entra.has("onPremisesImmutableId") && setAttributeIfDifferent(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
         if (user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT) != null) {
             changed = true;
@@ -210,6 +210,11 @@ final class UserImporter {
         } else if (!key.equals(existing.getUserId()) || !Objects.equals(userPrincipalName, existing.getUserName())) {
             local.updateFederatedIdentity(realm, user, new FederatedIdentityModel(idp.getAlias(), key, userPrincipalName));
         }
+    }
+
+    /** Only guests carry the attribute: one row less per member, and members are the vast majority. */
+    private static String guestFlag(DirectoryUser entra) {
+        return entra.isGuest() ? "Guest" : null;
     }
 
     private String linkKey(String objectId) {
