@@ -33,24 +33,10 @@ public final class GroupDeltaReader {
 
     /** @param deltaLink null for a full round */
     public String read(String deltaLink, PageHandler handler) {
-        DeltaGetResponse page = GraphCalls.call(() -> deltaLink == null
-                ? graph.groups().delta().get(request -> request.queryParameters.select = SELECT)
-                : graph.groups().delta().withUrl(deltaLink).get());
-        while (true) {
-            List<DirectoryGroup> groups = new ArrayList<>();
-            for (Group group : page.getValue() == null ? List.<Group>of() : page.getValue()) {
-                groups.add(toDirectoryGroup(group));
-            }
-            handler.accept(groups);
-            String next = page.getOdataNextLink();
-            if (next == null) {
-                if (page.getOdataDeltaLink() == null) {
-                    throw new GraphAccessException("Graph ended a groups delta round without @odata.deltaLink");
-                }
-                return page.getOdataDeltaLink();
-            }
-            page = GraphCalls.call(() -> graph.groups().delta().withUrl(next).get());
-        }
+        return DeltaRound.walk(deltaLink,
+                () -> graph.groups().delta().get(request -> request.queryParameters.select = SELECT),
+                link -> graph.groups().delta().withUrl(link).get(),
+                DeltaGetResponse::getValue, GroupDeltaReader::toDirectoryGroup, handler::accept);
     }
 
     static DirectoryGroup toDirectoryGroup(Group group) {

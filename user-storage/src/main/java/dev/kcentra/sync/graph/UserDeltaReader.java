@@ -7,7 +7,6 @@ import com.microsoft.kiota.serialization.UntypedNode;
 import com.microsoft.kiota.serialization.UntypedObject;
 import com.microsoft.kiota.serialization.UntypedString;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +36,10 @@ public final class UserDeltaReader {
 
     /** @param deltaLink null for a full round */
     public String read(String deltaLink, PageHandler handler) {
-        DeltaGetResponse page = GraphCalls.call(() -> deltaLink == null
-                ? graph.users().delta().get(request -> request.queryParameters.select = SELECT)
-                : graph.users().delta().withUrl(deltaLink).get());
-        while (true) {
-            List<DirectoryUser> users = new ArrayList<>();
-            for (User user : page.getValue() == null ? List.<User>of() : page.getValue()) {
-                users.add(toDirectoryUser(user));
-            }
-            handler.accept(users);
-            String next = page.getOdataNextLink();
-            if (next == null) {
-                String newDeltaLink = page.getOdataDeltaLink();
-                if (newDeltaLink == null) {
-                    throw new GraphAccessException("Graph ended a delta round without @odata.deltaLink");
-                }
-                return newDeltaLink;
-            }
-            page = GraphCalls.call(() -> graph.users().delta().withUrl(next).get());
-        }
+        return DeltaRound.walk(deltaLink,
+                () -> graph.users().delta().get(request -> request.queryParameters.select = SELECT),
+                link -> graph.users().delta().withUrl(link).get(),
+                DeltaGetResponse::getValue, UserDeltaReader::toDirectoryUser, handler::accept);
     }
 
     /** One user with the same properties a delta round reads, or empty when Graph does not know the id. */

@@ -1,0 +1,41 @@
+package dev.kcentra.sync.graph;
+
+import com.microsoft.graph.models.BaseDeltaFunctionResponse;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Follows one Graph delta round: every {@code @odata.nextLink}, empty pages included, to the {@code @odata.deltaLink}
+ * that ends it. Each page's objects are mapped and handed over before the next page is read.
+ */
+final class DeltaRound {
+
+    private DeltaRound() {
+    }
+
+    /**
+     * @param deltaLink where to resume, or null for a full round
+     * @param start the first request of a full round
+     * @param follow a request for a next or delta link
+     * @return the round's new delta link
+     */
+    static <R extends BaseDeltaFunctionResponse, M, T> String walk(String deltaLink, GraphCalls.GraphCall<R> start,
+                                                                   Function<String, R> follow, Function<R, List<M>> values,
+                                                                   Function<M, T> map, Consumer<List<T>> handler) {
+        R page = GraphCalls.call(deltaLink == null ? start : () -> follow.apply(deltaLink));
+        while (true) {
+            List<M> items = values.apply(page);
+            handler.accept(items == null ? List.of() : items.stream().map(map).toList());
+            String next = page.getOdataNextLink();
+            if (next == null) {
+                if (page.getOdataDeltaLink() == null) {
+                    throw new GraphAccessException("Graph ended a delta round without @odata.deltaLink");
+                }
+                return page.getOdataDeltaLink();
+            }
+            page = GraphCalls.call(() -> follow.apply(next));
+        }
+    }
+}
