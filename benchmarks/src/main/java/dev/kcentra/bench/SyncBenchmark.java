@@ -127,7 +127,7 @@ public final class SyncBenchmark {
     }
 
     private static Map<String, Object> entraComponent(EntraStandIn entra) {
-        return component("Entra ID", "entra-id", Map.of("tenantId", BenchUsers.TENANT, "clientId", BenchUsers.CLIENT_ID,
+        return component("Entra ID", "Entra ID", Map.of("tenantId", BenchUsers.TENANT, "clientId", BenchUsers.CLIENT_ID,
                 "authentication", "secret", "clientSecret", BenchUsers.SECRET, "cloud", "custom",
                 "authorityUrl", entra.loginBaseUrl(), "graphUrl", entra.graphBaseUrl(), "abortThresholdPercent", "100"));
     }

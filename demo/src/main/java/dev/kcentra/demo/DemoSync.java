@@ -16,7 +16,7 @@ final class DemoSync {
     /** @return the sync's status line */
     static String fullSync(AdminApi admin, String realm) throws IOException, InterruptedException {
         for (JsonNode component : admin.get("/admin/realms/" + realm + "/components?type=org.keycloak.storage.UserStorageProvider")) {
-            if ("entra-id".equals(component.path("providerId").asText())) {
+            if ("Entra ID".equals(component.path("providerId").asText())) {
                 return admin.sync(realm, component.get("id").asText(), "triggerFullSync").path("status").asText();
             }
         }

@@ -51,7 +51,7 @@ class EntraDemoRealmTest {
         assertEquals(1, connections.size(), "one Entra ID connection per realm");
         MultivaluedHashMap<String, String> config = connections.get(0).getConfig();
         JsonNode app = tenant.get("applications").get(0);
-        assertEquals("entra-id", connections.get(0).getProviderId());
+        assertEquals("Entra ID", connections.get(0).getProviderId());
         assertEquals(tenant.get("id").asText(), config.getFirst("tenantId"));
         assertEquals(app.get("clientId").asText(), config.getFirst("clientId"));
         assertEquals(app.get("clientSecret").asText(), config.getFirst("clientSecret"));

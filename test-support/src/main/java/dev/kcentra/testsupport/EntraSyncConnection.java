@@ -8,7 +8,7 @@ import java.util.List;
 /** Builds the admin REST representation of an "Entra ID" user-federation component, as an admin's form would. */
 public final class EntraSyncConnection {
 
-    public static final String PROVIDER_ID = "entra-id";
+    public static final String PROVIDER_ID = "Entra ID";
     public static final String PROVIDER_TYPE = "org.keycloak.storage.UserStorageProvider";
 
     private final MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();

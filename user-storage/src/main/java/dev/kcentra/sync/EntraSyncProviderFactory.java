@@ -36,7 +36,8 @@ import java.util.Optional;
  */
 public class EntraSyncProviderFactory implements UserStorageProviderFactory<EntraSyncProvider>, ImportSynchronization {
 
-    public static final String PROVIDER_ID = "entra-id";
+    /** Shown as is by the admin console's User federation page, which capitalises provider ids for their titles. */
+    public static final String PROVIDER_ID = "Entra ID";
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(EntraSyncConfig.TENANT_ID).label("Tenant ID")
