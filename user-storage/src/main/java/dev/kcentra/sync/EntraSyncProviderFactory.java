@@ -115,7 +115,7 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
 
     @Override
     public EntraSyncProvider create(KeycloakSession session, ComponentModel model) {
-        return new EntraSyncProvider(session, model);
+        return new EntraSyncProvider();
     }
 
     @Override

@@ -17,6 +17,11 @@ record GraphError(int status, String code, String message) {
         return new GraphError(400, "BadRequest", message);
     }
 
+    static GraphError notFound(String key) {
+        return new GraphError(404, "Request_ResourceNotFound", "Resource '" + key + "' does not exist or one of its "
+                + "queried reference-property objects are not present.");
+    }
+
     static GraphError syncStateNotFound() {
         return new GraphError(400, "syncStateNotFound",
                 "The sync state generation is not found. The delta token is expired and data must be synchronized again.");

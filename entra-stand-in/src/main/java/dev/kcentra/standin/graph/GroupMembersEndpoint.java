@@ -5,14 +5,9 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.kcentra.standin.directory.GroupState;
 import dev.kcentra.standin.directory.TenantDirectory;
-import dev.kcentra.standin.http.Params;
-import dev.kcentra.standin.http.Responses;
 import dev.kcentra.standin.seed.EntraUser;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,52 +35,10 @@ public final class GroupMembersEndpoint extends GraphEndpoint {
         String groupId = matcher.group(1);
         Optional<GroupState> group = tenant.group(groupId);
         if (group.isEmpty()) {
-            return new GraphError(404, "Request_ResourceNotFound", "Resource '" + groupId + "' does not exist or one of its "
-                    + "queried reference-property objects are not present.").toResponse();
+            return GraphError.notFound(groupId).toResponse();
         }
-        Params query = Params.query(request);
-        String collection = "members:" + group.get().id();
-        int top;
-        Selection selection;
-        String afterId = null;
-        try {
-            top = query.get("$top").map(Integer::parseInt).orElse(context.pageSize());
-            selection = UsersDeltaEndpoint.USERS.select(query.getOrNull("$select"));
-        } catch (IllegalArgumentException e) {
-            return GraphError.badRequest(e.getMessage()).toResponse();
-        }
-        Optional<String> skipToken = query.get("$skiptoken");
-        if (skipToken.isPresent()) {
-            Optional<PageToken> token = context.tokens().decode(skipToken.get()).token()
-                    .filter(t -> t.tenantId().equals(tenant.id()) && collection.equals(t.collection()));
-            if (token.isEmpty()) {
-                return GraphError.badRequest("Invalid $skiptoken.").toResponse();
-            }
-            afterId = token.get().afterId();
-            selection = new Selection(token.get().select());
-            top = (int) token.get().upTo();
-        }
-        if (top < 1 || top > 999) {
-            return GraphError.badRequest("Invalid page size specified: '" + top + "'. Must be between 1 and 999 inclusive.").toResponse();
-        }
-        String after = afterId;
         List<EntraUser> members = group.get().currentMemberIds().stream().sorted()
-                .filter(id -> after == null || id.compareTo(after) > 0)
                 .map(tenant::user).flatMap(Optional::stream).toList();
-        List<Map<String, Object>> value = new ArrayList<>();
-        for (EntraUser member : members.subList(0, Math.min(top, members.size()))) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("@odata.type", "#microsoft.graph.user");
-            item.putAll(selection.apply(member.graphProperties()));
-            value.add(item);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", context.graphBase() + "/v1.0/$metadata#users");
-        if (members.size() > top) {
-            PageToken next = new PageToken(tenant.id(), tenant.generation(), collection, -1, top, members.get(top - 1).id(), selection.properties(), 0);
-            body.put("@odata.nextLink", context.graphBase() + path(request) + "?$skiptoken=" + context.tokens().encode(next));
-        }
-        body.put("value", value);
-        return Responses.json(200, body);
+        return UserListPage.respond(context, request, tenant, "members:" + group.get().id(), members, true);
     }
 }

@@ -25,8 +25,7 @@ public final class UserEndpoint extends GraphEndpoint {
         String key = URLDecoder.decode(path(request).substring("/v1.0/users/".length()), StandardCharsets.UTF_8);
         Optional<EntraUser> user = caller.tenant().user(key).or(() -> caller.tenant().userByPrincipalName(key));
         if (user.isEmpty()) {
-            return new GraphError(404, "Request_ResourceNotFound", "Resource '" + key + "' does not exist or one of its "
-                    + "queried reference-property objects are not present.").toResponse();
+            return GraphError.notFound(key).toResponse();
         }
         Selection selection;
         try {

@@ -1,5 +1,6 @@
 package dev.kcentra.standin.login;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -19,17 +20,19 @@ abstract class LoginEndpoint extends Endpoint {
     }
 
     protected Optional<Authority> authority(Request request) {
-        String path = path(request);
-        int end = path.indexOf('/', 1);
-        return Authority.resolve(end < 0 ? path.substring(1) : path.substring(1, end), context.directory());
+        return Authority.resolve(tenantSegment(request), context.directory());
     }
 
     protected static AadError unknownTenant(Request request) {
+        return AadError.invalidRequest(90002, "Tenant '" + tenantSegment(request) + "' not found. Check to make sure you "
+                + "have the correct tenant ID and are signing into the correct cloud.");
+    }
+
+    /** The first path segment: a tenant id or domain, or common / organizations / consumers. */
+    private static String tenantSegment(Request request) {
         String path = path(request);
         int end = path.indexOf('/', 1);
-        String segment = end < 0 ? path.substring(1) : path.substring(1, end);
-        return AadError.invalidRequest(90002, "Tenant '" + segment + "' not found. Check to make sure you have the correct "
-                + "tenant ID and are signing into the correct cloud.");
+        return end < 0 ? path.substring(1) : path.substring(1, end);
     }
 
     @Override
@@ -39,7 +42,7 @@ abstract class LoginEndpoint extends Endpoint {
                 status == 429 ? 50196 : 90033, "The service is temporarily unavailable (fault injected by the stand-in).");
         ResponseDefinition response = error.toJson();
         if (fault.retryAfterSeconds() > 0) {
-            return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(response)
+            return ResponseDefinitionBuilder.like(response)
                     .withHeader("Retry-After", String.valueOf(fault.retryAfterSeconds())).build();
         }
         return response;

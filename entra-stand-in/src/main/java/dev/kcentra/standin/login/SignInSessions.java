@@ -58,7 +58,7 @@ public final class SignInSessions {
         return code;
     }
 
-    /** The code's grant, at most once; {@code Result.REDEEMED} tells a replay from an unknown code. */
+    /** The code's grant, at most once (a replayed code reads like an unknown one), and whether it had expired. */
     public Redemption redeemCode(String code) {
         Expiring<Grant> entry = code == null ? null : codes.remove(code);
         if (entry == null) {

@@ -115,7 +115,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
         }
     }
 
-    /** Microsoft appends trace and correlation ids after the first sentence-ending line break. */
+    /** Microsoft appends " Trace ID: … Correlation ID: … Timestamp: …" to the description; the admin needs the rest. */
     private static String firstLine(String description) {
         int cut = description.indexOf(" Trace ID:");
         return cut < 0 ? description : description.substring(0, cut);

@@ -16,7 +16,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.UserManager;
-import org.keycloak.storage.UserStoragePrivateUtil;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -165,11 +164,7 @@ public final class SyncRun {
      * A user who joins a scope group without changing shows in no users delta round; read those users one by one.
      */
     private void addUsersThatJoinedTheScope(Round round, EntraSyncResult result) {
-        Set<String> synced = inTransaction(session -> UserStoragePrivateUtil.userLocalStorage(session)
-                .searchForUserByUserAttributeStream(realm(session), SyncedUserAttributes.TENANT_ID, config.tenantId())
-                .filter(u -> componentId.equals(u.getFederationLink()))
-                .map(u -> u.getFirstAttribute(SyncedUserAttributes.OBJECT_ID))
-                .collect(java.util.stream.Collectors.toSet()));
+        SyncedUserIndex synced = inTransaction(this::index);
         List<DirectoryUser> joined = new java.util.ArrayList<>();
         for (String objectId : scope) {
             if (!synced.contains(objectId) && !round.seen.contains(objectId) && !round.removals.containsKey(objectId)) {
@@ -179,11 +174,23 @@ public final class SyncRun {
         applyPage(joined, round, result);
     }
 
+    /**
+     * The run's index of synced users: read at the start of a full round, and in a delta round only when the run needs
+     * it, so that a delta round with nothing to remove stays as small as its changes.
+     */
+    private SyncedUserIndex index(KeycloakSession session) {
+        if (index == null) {
+            index = SyncedUserIndex.load(session, realm(session), componentId, config.tenantId());
+        }
+        return index;
+    }
+
     private Round walk(String deltaLink, EntraSyncResult result) {
         // A full round touches every synced user: index them once. A delta round touches few: look each one up.
-        index = deltaLink == null
-                ? inTransaction(session -> SyncedUserIndex.load(session, realm(session), componentId, config.tenantId()))
-                : null;
+        index = null;
+        if (deltaLink == null) {
+            inTransaction(this::index);
+        }
         Round round = new Round(deltaLink == null);
         round.deltaLink = reader.read(deltaLink, page -> applyPage(page, round, result));
         return round;
@@ -266,38 +273,16 @@ public final class SyncRun {
 
     private void applyRemovals(KeycloakSession session, Round round, EntraSyncResult result) {
         RealmModel realm = realm(session);
-        UserImporter importer = new UserImporter(session, realm, componentId, config, !config.dryRun(), result);
-        // All synced users are read only when needed: a delta round with nothing to remove stays as small as its changes.
-        java.util.function.Supplier<List<UserModel>> synced = new java.util.function.Supplier<>() {
-            private List<UserModel> users;
-
-            @Override
-            public List<UserModel> get() {
-                if (users == null) {
-                    users = UserStoragePrivateUtil.userLocalStorage(session)
-                            .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.TENANT_ID, config.tenantId())
-                            .filter(u -> componentId.equals(u.getFederationLink()))
-                            .toList();
-                }
-                return users;
-            }
-        };
-        if (scope != null) {
-            for (UserModel user : synced.get()) {
-                String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
-                if (objectId != null && !scope.contains(objectId)) {
+        if (scope != null || round.full) {
+            for (String objectId : index(session).objectIds()) {
+                if (scope != null && !scope.contains(objectId)) {
                     round.removals.putIfAbsent(objectId, REASON_SCOPE);
-                }
-            }
-        }
-        if (round.full) {
-            for (UserModel user : synced.get()) {
-                String objectId = user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
-                if (objectId != null && !round.seen.contains(objectId) && !round.removals.containsKey(objectId)) {
+                } else if (round.full && !round.seen.contains(objectId) && !round.removals.containsKey(objectId)) {
                     round.removals.put(objectId, DirectoryUser.REMOVED_DELETED);
                 }
             }
         }
+        UserImporter importer = new UserImporter(session, realm, componentId, config, !config.dryRun(), result, index);
 
         Map<UserModel, String> actions = new LinkedHashMap<>();
         for (Map.Entry<String, String> removal : round.removals.entrySet()) {
@@ -312,7 +297,7 @@ public final class SyncRun {
             });
         }
         long destructive = actions.keySet().stream().filter(UserModel::isEnabled).count();
-        int syncedCount = destructive > 0 ? synced.get().size() : 0;
+        int syncedCount = destructive > 0 ? index(session).size() : 0;
         if (destructive > 0 && destructive * 100 > (long) config.abortThresholdPercent() * Math.max(syncedCount, 1)) {
             result.abort(String.format("this run would disable or delete %d of %d synced users (%d%%), more than the abort "
                     + "threshold of %d%%. Check the connection's tenant and scope, or raise the threshold.", destructive,
@@ -329,14 +314,14 @@ public final class SyncRun {
             }
         }
         if (config.deletionPolicy() == DeletionPolicy.DELETE_AFTER) {
-            deleteExpired(session, realm, synced.get(), result);
+            deleteExpired(session, realm, result);
         }
     }
 
-    private void deleteExpired(KeycloakSession session, RealmModel realm, List<UserModel> synced, EntraSyncResult result) {
+    private void deleteExpired(KeycloakSession session, RealmModel realm, EntraSyncResult result) {
         long cutoff = clock.instant().minus(Duration.ofDays(config.deleteAfterDays())).getEpochSecond();
         UserManager users = new UserManager(session);
-        for (UserModel user : synced) {
+        for (UserModel user : SyncedUserIndex.users(session, realm, componentId, config.tenantId()).toList()) {
             String removedAt = user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT);
             if (removedAt != null && Long.parseLong(removedAt) <= cutoff) {
                 result.increaseRemoved();
