@@ -1,9 +1,9 @@
 package dev.kcentra.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kcentra.demo.AdminApi;
-import dev.kcentra.demo.KeycloakInstallation;
-import dev.kcentra.demo.KeycloakServer;
+import dev.kcentra.testsupport.AdminApi;
+import dev.kcentra.testsupport.KeycloakInstallation;
+import dev.kcentra.testsupport.KeycloakServer;
 import dev.kcentra.standin.EntraStandIn;
 import dev.kcentra.standin.directory.TenantDirectory;
 import dev.kcentra.testsupport.PortGuard;

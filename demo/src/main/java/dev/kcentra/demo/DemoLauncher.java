@@ -1,7 +1,10 @@
 package dev.kcentra.demo;
 
 import dev.kcentra.standin.EntraStandIn;
+import dev.kcentra.testsupport.AdminApi;
 import dev.kcentra.testsupport.DemoStandIn;
+import dev.kcentra.testsupport.KeycloakInstallation;
+import dev.kcentra.testsupport.KeycloakServer;
 import dev.kcentra.testsupport.PortGuard;
 
 import java.io.IOException;
@@ -38,7 +41,8 @@ public final class DemoLauncher {
         }
 
         EntraStandIn entra = DemoStandIn.get();
-        KeycloakInstallation keycloak = KeycloakInstallation.prepare(settings, REALM_RESOURCE);
+        KeycloakInstallation keycloak = KeycloakInstallation.withBundle(settings.distribution(), settings.home(), settings.bundle());
+        keycloak.stageRealmImport(REALM_RESOURCE);
         resetDatabase(keycloak.home());
 
         KeycloakServer server = KeycloakServer.start(keycloak, settings.keycloakEnvironment(), null,

@@ -1,6 +1,7 @@
 package dev.kcentra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcentra.testsupport.AdminApi;
 
 import java.io.IOException;
 

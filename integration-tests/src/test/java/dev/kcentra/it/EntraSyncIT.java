@@ -111,6 +111,20 @@ class EntraSyncIT {
     }
 
     @Test
+    void theSettingsShowTheLastRunAndTheAgeOfItsDeltaLink() {
+        connect(secretConnection());
+        fullSync();
+        String afterFull = realm.admin().components().component(componentId).toRepresentation().getConfig().getFirst("lastSyncStatus");
+        assertTrue(afterFull != null && afterFull.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC: Entra ID full sync Result: 8 added.*"), afterFull);
+        changedSync();
+        String afterChanged = realm.admin().components().component(componentId).toRepresentation().getConfig().getFirst("lastSyncStatus");
+        assertTrue(afterChanged.contains("changed-users sync") && afterChanged.matches(".*Delta link age: \\d+ s\\..*"), afterChanged);
+        tenant.updateConnection("lastSyncStatus", "edited by an admin");
+        assertEquals(afterChanged, realm.admin().components().component(componentId).toRepresentation().getConfig().getFirst("lastSyncStatus"),
+                "an admin cannot overwrite what the runs recorded");
+    }
+
+    @Test
     void theChangedUsersPeriodRunsDeltaRoundsOnItsOwn() throws InterruptedException {
         connect(secretConnection().set("changedSyncPeriod", "2").set("fullSyncPeriod", "-1"));
         fullSync();

@@ -44,6 +44,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String SYNC_GROUPS = "syncGroups";
     public static final String GROUPS_PARENT = "groupsParent";
     public static final String SCOPE_GROUPS = "scopeGroups";
+    /** Written by each run, read-only for admins: not part of the connection's settings. */
+    public static final String LAST_SYNC = "lastSyncStatus";
 
     public static final List<String> USERNAME_ATTRIBUTES = List.of("userPrincipalName", "mail");
     static final int DEFAULT_DELETE_AFTER_DAYS = 30;

@@ -6,6 +6,7 @@ import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.PemCredentials;
 import dev.kcentra.sync.graph.UserDeltaReader;
 import dev.kcentra.sync.run.DeltaLinkStore;
+import dev.kcentra.sync.run.LastSyncStatus;
 import dev.kcentra.sync.run.EntraSyncResult;
 import dev.kcentra.sync.run.SyncRun;
 import org.keycloak.component.ComponentModel;
@@ -111,7 +112,18 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .property().name(EntraSyncConfig.GROUPS_PARENT).label("Parent group")
             .helpText("Top-level Keycloak group that holds the synced groups; created when missing.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_GROUPS_PARENT).add()
+            .property(lastSyncProperty())
             .build();
+
+    /** Written only by runs (see {@link LastSyncStatus#keepStored}); marked read-only for UIs that honour the flag. */
+    private static ProviderConfigProperty lastSyncProperty() {
+        ProviderConfigProperty property = new ProviderConfigProperty(EntraSyncConfig.LAST_SYNC, "Last sync",
+                "Written by every run (scheduled or from the Synchronize buttons): when it finished, what it did, "
+                        + "and the age of the delta link it resumed from. Reload the page to see the latest; edits here are ignored.",
+                ProviderConfigProperty.TEXT_TYPE, null);
+        property.setReadOnly(true);
+        return property;
+    }
 
     @Override
     public EntraSyncProvider create(KeycloakSession session, ComponentModel model) {
@@ -142,6 +154,7 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             throw new ComponentValidationException("This realm already has an Entra ID connection ('" + other.get().getName()
                     + "'). A realm has one Entra ID connection; edit that one instead.");
         }
+        LastSyncStatus.keepStored(session, realm, model);
         List<String> problems = EntraSyncConfig.problems(model);
         if (!problems.isEmpty()) {
             throw new ComponentValidationException(String.join(" ", problems));

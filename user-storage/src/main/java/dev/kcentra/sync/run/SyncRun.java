@@ -109,6 +109,14 @@ public final class SyncRun {
         } catch (RuntimeException e) {
             LOG.warnf(e, "The Entra ID sync result of realm %s could not be recorded as an admin event", realmId);
         }
+        try {
+            inTransaction(session -> {
+                LastSyncStatus.write(session, realm(session), componentId, result, clock.instant());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The Entra ID sync result of realm %s could not be shown on the connection's settings", realmId);
+        }
         return result;
     }
 

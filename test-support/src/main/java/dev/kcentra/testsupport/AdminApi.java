@@ -1,4 +1,4 @@
-package dev.kcentra.demo;
+package dev.kcentra.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

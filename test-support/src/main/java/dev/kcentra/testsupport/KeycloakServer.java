@@ -1,4 +1,4 @@
-package dev.kcentra.demo;
+package dev.kcentra.testsupport;
 
 import java.io.IOException;
 import java.net.URI;

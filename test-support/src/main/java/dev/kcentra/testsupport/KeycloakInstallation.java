@@ -1,10 +1,11 @@
-package dev.kcentra.demo;
+package dev.kcentra.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -17,12 +18,6 @@ public final class KeycloakInstallation {
 
     private KeycloakInstallation(Path home) {
         this.home = home;
-    }
-
-    static KeycloakInstallation prepare(DemoSettings settings, String realmResource) throws IOException {
-        KeycloakInstallation installation = withBundle(settings.distribution(), settings.home(), settings.bundle());
-        installation.stageRealm(realmResource);
-        return installation;
     }
 
     /** Unpacks {@code distribution} under {@code target} (once) and installs the bundle's JARs. */
@@ -92,7 +87,29 @@ public final class KeycloakInstallation {
         }
     }
 
-    private void stageRealm(String realmResource) throws IOException {
+    /** Copies this installation, file times included (Keycloak reads newer provider JARs as a reason to rebuild). */
+    public KeycloakInstallation copyTo(Path target) throws IOException {
+        deleteRecursively(target);
+        try (Stream<Path> walk = Files.walk(home)) {
+            for (Path source : walk.toList()) {
+                Files.copy(source, target.resolve(home.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return new KeycloakInstallation(target);
+    }
+
+    /** Runs {@code kc.sh build} with {@code options}, for servers started with {@code start --optimized}. */
+    public void build(Path log, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher().toString(), "build"));
+        command.addAll(List.of(options));
+        Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (build.waitFor() != 0) {
+            throw new IOException("kc.sh build failed with code " + build.exitValue() + "; see " + log);
+        }
+    }
+
+    /** Places a realm export from the classpath in data/import, for {@code --import-realm}. */
+    public void stageRealmImport(String realmResource) throws IOException {
         Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
         try (InputStream realm = KeycloakInstallation.class.getResourceAsStream(realmResource)) {
             if (realm == null) {
