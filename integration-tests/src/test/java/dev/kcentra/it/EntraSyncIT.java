@@ -129,7 +129,7 @@ class EntraSyncIT {
         connect(secretConnection().set("changedSyncPeriod", "2").set("fullSyncPeriod", "-1"));
         fullSync();
         TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
-        directory.upsertUser(renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000002").orElseThrow(),
+        directory.upsertUser(SyncTenant.renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000002").orElseThrow(),
                 "bianca.p@fabrikam.example", "bianca.p@fabrikam.example"));
         long deadline = System.currentTimeMillis() + 30_000;
         while (realm.admin().users().searchByUsername("bianca.p@fabrikam.example", true).isEmpty()) {
@@ -148,7 +148,7 @@ class EntraSyncIT {
         TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
 
         EntraUser alex = directory.user("5ca1ab1e-0000-4000-8000-100000000001").orElseThrow();
-        directory.upsertUser(renamed(alex, "alex.w@fabrikam.example", "alex.w@fabrikam.example"));
+        directory.upsertUser(SyncTenant.renamed(alex, "alex.w@fabrikam.example", "alex.w@fabrikam.example"));
         directory.removeUser("5ca1ab1e-0000-4000-8000-100000000002", Removal.CHANGED);
         directory.removeUser("5ca1ab1e-0000-4000-8000-100000000003", Removal.DELETED);
         directory.upsertUser(new EntraUser("5ca1ab1e-0000-4000-8000-100000000099", "new.hire@fabrikam.example", "new.hire@fabrikam.example",
@@ -244,7 +244,7 @@ class EntraSyncIT {
         fullSync();
         TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
         directory.expireDeltaTokens();
-        directory.upsertUser(renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000006").orElseThrow(), "franz.k@fabrikam.example", "franz.k@fabrikam.example"));
+        directory.upsertUser(SyncTenant.renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000006").orElseThrow(), "franz.k@fabrikam.example", "franz.k@fabrikam.example"));
         SynchronizationResultRepresentation result = changedSync();
         assertTrue(result.getStatus().contains("expired"), result.getStatus());
         assertNotNull(user("franz.k@fabrikam.example"));
@@ -428,10 +428,5 @@ class EntraSyncIT {
 
     private UserRepresentation user(String username) {
         return tenant.user(username);
-    }
-
-    private static EntraUser renamed(EntraUser user, String upn, String mail) {
-        return new EntraUser(user.id(), upn, mail, user.mobilePhone(), user.displayName(), user.givenName(), user.surname(),
-                user.accountEnabled(), user.userType(), user.onPremisesImmutableId(), user.password());
     }
 }

@@ -2,6 +2,7 @@ package dev.kcentra.it;
 
 import dev.kcentra.standin.EntraStandIn;
 import dev.kcentra.standin.StandInOptions;
+import dev.kcentra.standin.seed.EntraUser;
 import dev.kcentra.testsupport.EntraSyncConnection;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -99,7 +100,13 @@ final class SyncTenant implements AutoCloseable {
         }
     }
 
-    private static Path seedFile(String json) {
+    /** The same Entra user under a new UPN and mail, as after a rename in Entra. */
+    static EntraUser renamed(EntraUser user, String upn, String mail) {
+        return new EntraUser(user.id(), upn, mail, user.mobilePhone(), user.displayName(), user.givenName(), user.surname(),
+                user.accountEnabled(), user.userType(), user.onPremisesImmutableId(), user.password());
+    }
+
+    static Path seedFile(String json) {
         try {
             Path file = Files.createTempFile("sync-seed", ".json");
             file.toFile().deleteOnExit();

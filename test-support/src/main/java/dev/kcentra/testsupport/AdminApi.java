@@ -33,6 +33,11 @@ public final class AdminApi {
         send("POST", "/admin/realms", JSON.writeValueAsString(java.util.Map.of("realm", realm, "enabled", true)), Duration.ofMinutes(1));
     }
 
+    /** Creates a realm from a realm representation (an export, as JSON). */
+    public void importRealm(String realmJson) throws IOException, InterruptedException {
+        send("POST", "/admin/realms", realmJson, Duration.ofMinutes(1));
+    }
+
     /** @return the new component's id */
     public String addComponent(String realm, Object component) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/admin/realms/" + realm + "/components", JSON.writeValueAsString(component), Duration.ofMinutes(1));

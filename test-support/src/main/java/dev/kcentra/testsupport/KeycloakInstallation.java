@@ -90,6 +90,7 @@ public final class KeycloakInstallation {
     /** Copies this installation, file times included (Keycloak reads newer provider JARs as a reason to rebuild). */
     public KeycloakInstallation copyTo(Path target) throws IOException {
         deleteRecursively(target);
+        Files.createDirectories(target.getParent());
         try (Stream<Path> walk = Files.walk(home)) {
             for (Path source : walk.toList()) {
                 Files.copy(source, target.resolve(home.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);

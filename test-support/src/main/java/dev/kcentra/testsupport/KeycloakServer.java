@@ -63,6 +63,17 @@ public final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak did not answer " + probeUrl + " within " + timeout);
     }
 
+    /** Kills the server the way a crashed node goes: no shutdown, the JVM (a child of kc.sh) included. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public int waitFor() throws InterruptedException {
         return process.waitFor();
     }

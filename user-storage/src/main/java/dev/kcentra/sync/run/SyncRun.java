@@ -68,6 +68,7 @@ public final class SyncRun {
         Optional<DeltaLinkStore.StoredLink> stored = inTransaction(session -> DeltaLinkStore.load(realm(session), componentId, DeltaLinkStore.Kind.USERS));
         boolean fullRound = full || stored.isEmpty();
         EntraSyncResult result = new EntraSyncResult(fullRound ? "full" : "changed-users", config.dryRun());
+        LOG.infof("Entra ID %s sync of realm %s started", result.getMode(), realmId);
         stored.ifPresent(link -> result.setDeltaLinkAgeSeconds(Duration.between(link.storedAt(), started).toSeconds()));
         try {
             scope = config.scopedToGroups() ? reader.transitiveUserMembers(config.scopeGroups()) : null;

@@ -1,0 +1,208 @@
+package dev.kcentra.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcentra.standin.EntraStandIn;
+import dev.kcentra.standin.StandInOptions;
+import dev.kcentra.standin.directory.TenantDirectory;
+import dev.kcentra.standin.fault.Fault;
+import dev.kcentra.testsupport.BundleArtifacts;
+import dev.kcentra.testsupport.EntraSyncConnection;
+import dev.kcentra.testsupport.KeycloakInstallation;
+import dev.kcentra.testsupport.PortGuard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Entra ID Sync on a two-node Keycloak cluster run the way production runs it ({@code start --optimized}, one
+ * PostgreSQL schema, Keycloak's default JGroups discovery through JDBC_PING). Every node schedules the periodic runs;
+ * each period runs on one node only, and a node killed in the middle of a run does not stop the next period.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EntraSyncClusterIT {
+
+    private static final String REALM = "entra-sync";
+    private static final int PERIOD_SECONDS = 6;
+    /** Keycloak's cluster lock for a sync lives max(30 s, period), so a dead holder frees it after that at most. */
+    private static final int LOCK_SECONDS = 30;
+    private static final Pattern STARTED = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*Entra ID \\S+ sync of realm \\S+ started", Pattern.MULTILINE);
+    private static final Pattern FINISHED = Pattern.compile("Entra ID sync of realm \\S+: ");
+    private static final Pattern TWO_MEMBER_VIEW = Pattern.compile("ISPN000094: Received new cluster view .*\\(2\\)");
+
+    private static ClusterNode nodeA;
+    private static ClusterNode nodeB;
+    private static EntraStandIn entra;
+    private static String componentId;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        PortGuard.requireFree("the cluster test's Keycloak nodes and Entra stand-in", 8480, 9480, 7810, 8580, 9580, 7820, 8280, 8281);
+        ClusterDatabase database = ClusterDatabase.local();
+        database.recreateSchema();
+        Path dir = Path.of(System.getProperty("kcentra.cluster.dir"));
+        KeycloakInstallation first = KeycloakInstallation.withBundle(Path.of(System.getProperty("keycloak.dist.zip")),
+                dir.resolve("node-a"), BundleArtifacts.fromSystemProperty().directory());
+        first.build(dir.resolve("build.log"), ClusterNode.buildOptions());
+        KeycloakInstallation second = first.copyTo(dir.resolve("node-b").resolve(first.home().getFileName()));
+        nodeA = new ClusterNode("node-a", first, 8480, 9480, 7810);
+        nodeB = new ClusterNode("node-b", second, 8580, 9580, 7820);
+        nodeA.start(database); // alone first: it creates the schema and the admin
+        nodeB.start(database);
+        await("both nodes in one cluster view", Duration.ofMinutes(1),
+                () -> TWO_MEMBER_VIEW.matcher(log(nodeA)).find() && TWO_MEMBER_VIEW.matcher(log(nodeB)).find());
+        entra = EntraStandIn.start(new StandInOptions(SyncTenant.seedFile(SyncTenant.resource("/sync/sync-seed.json")), 8280, 8281));
+        nodeA.admin().importRealm(SyncTenant.resource(SyncTenant.REALM_JSON));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (AutoCloseable closeable : new AutoCloseable[] {nodeB, nodeA, entra}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // Shutting down; the next closeable still gets its turn.
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachPeriodSyncsOnOneNodeOnly() throws Exception {
+        String realmId = nodeA.admin().get("/admin/realms/" + REALM).get("id").asText();
+        EntraSyncConnection connection = EntraSyncConnection.withSecret(SyncTenant.TENANT, SyncTenant.SYNC_APP, SyncTenant.SECRET,
+                        entra.loginBaseUrl(), entra.graphBaseUrl())
+                .set("changedSyncPeriod", String.valueOf(PERIOD_SECONDS)).set("fullSyncPeriod", "-1");
+        // Created through node A; Keycloak tells node B to schedule the same periodic task.
+        componentId = nodeA.admin().addComponent(REALM, connection.representation(realmId));
+        Thread.sleep(Duration.ofSeconds(6L * PERIOD_SECONDS).toMillis());
+
+        List<Long> runs = runTimes();
+        assertTrue(runs.size() >= 4, "the periodic task ran every period: " + runs.size() + " runs in " + 6 * PERIOD_SECONDS + " s");
+        assertTrue(runs.size() <= 7, "two nodes ran the same periods: " + runs.size() + " runs in " + 6 * PERIOD_SECONDS + " s");
+        for (int i = 1; i < runs.size(); i++) {
+            long gap = runs.get(i) - runs.get(i - 1);
+            assertTrue(gap >= (PERIOD_SECONDS - 2) * 1000L, "two runs " + gap + " ms apart, within one " + PERIOD_SECONDS + " s period");
+        }
+        assertEquals(runs.size(), started(nodeA).size() + started(nodeB).size(),
+                "every recorded run started on exactly one node, and no node started a run it did not record");
+        assertEquals(8, synced(nodeB), "node B sees the users the cluster imported");
+    }
+
+    @Test
+    @Order(2)
+    void aNodeKilledInTheMiddleOfARunDoesNotBlockTheNextPeriod() throws Exception {
+        TenantDirectory directory = entra.directory().tenant(SyncTenant.TENANT).orElseThrow();
+        directory.upsertUser(SyncTenant.renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000002").orElseThrow(),
+                "bianca.p@fabrikam.example", "bianca.p@fabrikam.example"));
+        // The next run's delta request hangs long enough for the node to be killed while it waits.
+        entra.faults().add(Fault.slow("/v1\\.0/users/delta", 120_000, 1));
+        await("a run reached the stalled delta request", Duration.ofSeconds(3L * PERIOD_SECONDS), () -> entra.faults().pending().isEmpty());
+        ClusterNode runner = lastStarted(nodeA).compareTo(lastStarted(nodeB)) > 0 ? nodeA : nodeB;
+        ClusterNode survivor = runner == nodeA ? nodeB : nodeA;
+
+        Instant killed = Instant.now();
+        runner.kill();
+        assertFalse(runner.isRunning());
+        await("the surviving node applied the rename", Duration.ofSeconds(LOCK_SECONDS + 10L * PERIOD_SECONDS),
+                () -> users(survivor, "bianca.p@fabrikam.example").size() == 1);
+        Duration recovery = Duration.between(killed, Instant.now());
+
+        assertTrue(recovery.toSeconds() <= LOCK_SECONDS + 3L * PERIOD_SECONDS,
+                "the dead node's lock held the next periods for " + recovery.toSeconds() + " s");
+        assertFalse(FINISHED.matcher(log(runner).substring(log(runner).lastIndexOf(lastStarted(runner)))).find(),
+                "the killed node's run never finished");
+        assertTrue(lastStarted(survivor).compareTo(lastStarted(runner)) > 0, "the survivor ran a later period");
+        assertTrue(runTimes(survivor).stream().anyMatch(t -> t > killed.toEpochMilli()), "the survivor's run was recorded");
+        assertTrue(users(survivor, "bianca.pisani@fabrikam.example").isEmpty(), "the same user was renamed, not added");
+        assertEquals(8, synced(survivor));
+    }
+
+    /** Finish times of the recorded runs (one admin event each), oldest first, as node {@code via} reads them. */
+    private static List<Long> runTimes(ClusterNode via) throws IOException, InterruptedException {
+        JsonNode events = via.admin().get("/admin/realms/" + REALM + "/admin-events?resourceTypes=USER_FEDERATION_PROVIDER&max=1000");
+        List<Long> times = new ArrayList<>();
+        for (JsonNode event : events) {
+            if (("user-storage/" + componentId + "/entra-sync").equals(event.path("resourcePath").asText())) {
+                times.add(event.get("time").asLong());
+            }
+        }
+        times.sort(Long::compare);
+        return times;
+    }
+
+    private static List<Long> runTimes() throws IOException, InterruptedException {
+        return runTimes(nodeA);
+    }
+
+    private static JsonNode users(ClusterNode via, String username) throws IOException, InterruptedException {
+        return via.admin().get("/admin/realms/" + REALM + "/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+    }
+
+    /** Users imported by the connection, as node {@code via} reads them. */
+    private static int synced(ClusterNode via) throws IOException, InterruptedException {
+        int count = 0;
+        for (JsonNode user : via.admin().get("/admin/realms/" + REALM + "/users?max=1000")) {
+            if (componentId.equals(user.path("federationLink").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static List<String> started(ClusterNode node) {
+        List<String> times = new ArrayList<>();
+        Matcher m = STARTED.matcher(log(node));
+        while (m.find()) {
+            times.add(m.group(1));
+        }
+        return times;
+    }
+
+    /** The time of the node's latest run start ("" when none): both nodes log the same machine's clock. */
+    private static String lastStarted(ClusterNode node) {
+        List<String> times = started(node);
+        return times.isEmpty() ? "" : times.get(times.size() - 1);
+    }
+
+    private static String log(ClusterNode node) {
+        try {
+            return node.log();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void await(String what, Duration timeout, ThrowingCondition condition) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.holds()) {
+            assertTrue(Instant.now().isBefore(deadline), "not within " + timeout.toSeconds() + " s: " + what);
+            Thread.sleep(250);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingCondition {
+        boolean holds() throws Exception;
+    }
+}
