@@ -97,6 +97,22 @@ class IdentityFirstSignInIT {
     }
 
     @Test
+    void anAppAskingAnSsoUserToUpdateThePasswordGetsARefusalAndNoPasswordIsSet() {
+        HtmlPage identifier = browser.open(app.authorizationRequest());
+        HtmlPage microsoft = browser.submit(identifier, "kc-form-login", Map.of("username", ENTRA_UPN));
+        browser.submit(microsoft, "signin", Map.of("passwd", ENTRA_PASSWORD));
+        assertTrue(app.lastResult().succeeded(), "signed in through Microsoft");
+
+        HtmlPage update = browser.open(app.authorizationRequest(Map.of("kc_action", "UPDATE_PASSWORD")));
+        HtmlPage refused = browser.submit(update, "kc-passwd-update-form",
+                Map.of("password-new", "Chosen-Password-1!", "password-confirm", "Chosen-Password-1!"));
+        assertTrue(refused.asNormalizedText().contains("This account signs in with Microsoft (Entra SSO)"), refused::asNormalizedText);
+        String adele = realm.admin().users().searchByUsername(ENTRA_UPN, true).get(0).getId();
+        assertTrue(realm.admin().users().get(adele).credentials().stream().noneMatch(c -> "password".equals(c.getType())),
+                "no password was stored");
+    }
+
+    @Test
     void unknownIdentifierLooksLikeAPasswordUser() {
         HtmlPage known = passwordPageFor("bob");
         HtmlPage unknown = passwordPageFor("nobody@example.com");

@@ -1,5 +1,6 @@
 package dev.kcentra.sync;
 
+import dev.kcentra.sync.sso.SsoPasswordVeto;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.kcentra.sync.graph.EntraGraph;
 import dev.kcentra.sync.graph.GroupDeltaReader;
@@ -127,7 +128,7 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
 
     @Override
     public EntraSyncProvider create(KeycloakSession session, ComponentModel model) {
-        return new EntraSyncProvider();
+        return new EntraSyncProvider(new SsoPasswordVeto(session, model));
     }
 
     @Override

@@ -26,11 +26,13 @@ public final class SsoPolicy {
     public enum Reason { NOT_SYNCED, SSO_OFF, ALL_SYNCED, USER_FLAG, USER_FLAG_OFF }
 
     public static Decision decide(RealmModel realm, UserModel user) {
-        Optional<ComponentModel> connection = connectionOf(realm, user);
-        if (connection.isEmpty()) {
-            return new Decision(false, null, Reason.NOT_SYNCED);
-        }
-        EntraSyncConfig config = EntraSyncConfig.from(connection.get());
+        return connectionOf(realm, user).map(connection -> decide(connection, user))
+                .orElseGet(() -> new Decision(false, null, Reason.NOT_SYNCED));
+    }
+
+    /** The decision for a user known to be synced by {@code connection}. */
+    public static Decision decide(ComponentModel connection, UserModel user) {
+        EntraSyncConfig config = EntraSyncConfig.from(connection);
         if (!config.ssoEnabled()) {
             return new Decision(false, null, Reason.SSO_OFF);
         }
