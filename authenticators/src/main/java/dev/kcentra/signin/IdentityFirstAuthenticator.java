@@ -1,10 +1,11 @@
 package dev.kcentra.signin;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -16,11 +17,9 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -41,9 +40,18 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
     static final String FIELD_IDENTIFIER = AuthenticationManager.FORM_USERNAME;
     static final String MISSING_IDENTIFIER = "kcentraMissingIdentifierMessage";
 
+    /** A client's {@code login_hint} stands for the identifier page, unless the client asks for {@code prompt=login}. */
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(identifierPage(context, null));
+        var authSession = context.getAuthenticationSession();
+        String loginHint = authSession.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        String prompt = authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM);
+        boolean promptLogin = prompt != null && Arrays.asList(prompt.split(" ")).contains(OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+        if (loginHint != null && !loginHint.isBlank() && !promptLogin) {
+            identifierStep(context, loginHint);
+        } else {
+            context.challenge(identifierPage(context, null));
+        }
     }
 
     @Override
@@ -66,7 +74,7 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, identifier);
         context.getEvent().detail(Details.USERNAME, identifier);
 
-        if (router(context).route(findUser(context, identifier)) instanceof SignInRoute.Microsoft microsoft) {
+        if (router(context).route(resolver(context).resolve(identifier), identifier) instanceof SignInRoute.Microsoft microsoft) {
             redirectToMicrosoft(context, microsoft);
         } else {
             context.challenge(passwordPage(context.form()));
@@ -84,15 +92,37 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
             context.forceChallenge(identifierPage(context, MISSING_IDENTIFIER));
             return;
         }
-        if (router(context).route(findUser(context, identifier)) instanceof SignInRoute.Microsoft) {
+        context.getEvent().detail(Details.USERNAME, identifier);
+        context.clearUser();
+        Optional<UserModel> user = resolver(context).resolve(identifier);
+        if (router(context).route(user, identifier) instanceof SignInRoute.Microsoft) {
             refuseSsoUserPassword(context, identifier);
             return;
         }
-        MultivaluedMap<String, String> credentials = new MultivaluedHashMap<>(form);
-        credentials.putSingle(FIELD_IDENTIFIER, identifier);
-        if (validateUserAndPassword(context, credentials)) {
+        if (user.isEmpty()) {
+            testInvalidUser(context, null);
+            return;
+        }
+        if (!user.get().isEnabled()) {
+            refuseDisabledUser(context, user.get());
+            return;
+        }
+        if (isDisabledByBruteForce(context, user.get())) {
+            return;
+        }
+        AuthenticatorUtils.processRememberMe(context, form);
+        context.setUser(user.get());
+        if (validatePassword(context, user.get(), form, true)) {
             context.success();
         }
+    }
+
+    /** A disabled account looks like a wrong password on this page; the event tells admins the real reason. */
+    private void refuseDisabledUser(AuthenticationFlowContext context, UserModel user) {
+        AuthenticatorUtils.dummyHash(context);
+        context.getEvent().user(user).error(Errors.USER_DISABLED);
+        Response challenge = challenge(context, getDefaultChallengeMessage(context), FIELD_PASSWORD);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
     }
 
     /** Same event, same work, same page as a wrong password: the SSO route must not be discoverable this way. */
@@ -115,13 +145,9 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         context.forceChallenge(Response.seeOther(location).build());
     }
 
-    private UserModel findUser(AuthenticationFlowContext context, String identifier) {
-        try {
-            return KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
-        } catch (ModelDuplicateException ambiguous) {
-            // An identifier that fits several users names nobody.
-            return null;
-        }
+    private IdentifierResolver resolver(AuthenticationFlowContext context) {
+        IdentityFirstConfig config = IdentityFirstConfig.from(context.getAuthenticatorConfig());
+        return new IdentifierResolver(context.getSession(), context.getRealm(), config.defaultPhoneRegion());
     }
 
     private SignInRouter router(AuthenticationFlowContext context) {

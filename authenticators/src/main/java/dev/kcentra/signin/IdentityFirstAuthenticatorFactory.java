@@ -37,10 +37,10 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
         return "password";
     }
 
+    /** Only the phone region: who goes to Microsoft is set on the realm's Entra ID connection (User federation). */
     @Override
     public boolean isConfigurable() {
-        // Who goes to Microsoft is set on the realm's Entra ID connection (User federation), not per flow.
-        return false;
+        return true;
     }
 
     @Override
@@ -55,7 +55,7 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return IdentityFirstConfig.PROPERTIES;
     }
 
     @Override

@@ -82,7 +82,7 @@ class EntraSyncIT {
         Map<String, List<String>> attributes = realm.admin().users().get(alex.getId()).toRepresentation().getAttributes();
         assertEquals(List.of("5ca1ab1e-0000-4000-8000-100000000001"), attributes.get("entra.objectId"));
         assertEquals(List.of(TENANT), attributes.get("entra.tenantId"));
-        assertEquals(List.of("+1 555 0100 01"), attributes.get("phoneNumber"));
+        assertEquals(List.of("+14255550101"), attributes.get("phoneNumber"), "stored in E.164");
         assertEquals(List.of("QUxFWF9XSUxCRVI="), attributes.get("entra.onPremisesImmutableId"));
         List<FederatedIdentityRepresentation> links = realm.admin().users().get(alex.getId()).getFederatedIdentity();
         assertEquals(1, links.size());

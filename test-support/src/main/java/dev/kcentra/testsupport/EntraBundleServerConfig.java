@@ -26,6 +26,9 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
             config.dependency(artifact.groupId(), artifact.artifactId());
         }
         config.log().categoryLevel("dev.kcentra", "DEBUG");
+        // Tests restart the Entra stand-in on the same port; a pooled keep-alive connection to the stopped one would
+        // fail the next token request (NoHttpResponseException). Microsoft does not restart under Keycloak's feet.
+        config.spiOption("connections-http-client", "default", "reuse-connections", "false");
         return config;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kcentra.sync;
 
+import dev.kcentra.sync.phone.MobileNumber;
 import org.keycloak.component.ComponentModel;
 
 import java.net.URI;
@@ -17,10 +18,12 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                               String authorityUrl, String graphUrl, String usernameAttribute, boolean includeGuests,
                               DeletionPolicy deletionPolicy, int deleteAfterDays, int abortThresholdPercent,
                               boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias,
-                              boolean syncGroups, String groupsParent, List<String> scopeGroups) {
+                              boolean syncGroups, String groupsParent, List<String> scopeGroups,
+                              String phoneRegion, List<String> ssoDomains) {
 
     public EntraSyncConfig {
         scopeGroups = List.copyOf(scopeGroups);
+        ssoDomains = List.copyOf(ssoDomains);
     }
 
     public static final String TENANT_ID = "tenantId";
@@ -44,6 +47,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String SYNC_GROUPS = "syncGroups";
     public static final String GROUPS_PARENT = "groupsParent";
     public static final String SCOPE_GROUPS = "scopeGroups";
+    public static final String PHONE_REGION = "phoneRegion";
+    public static final String SSO_DOMAINS = "ssoDomains";
     /** Written by each run, read-only for admins: not part of the connection's settings. */
     public static final String LAST_SYNC = "lastSyncStatus";
 
@@ -53,6 +58,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     static final String DEFAULT_IDENTITY_PROVIDER_ALIAS = "entra";
     static final String DEFAULT_GROUPS_PARENT = "Entra ID";
 
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Reads the configuration; values that cannot be read fall back to null or defaults and show in {@link #problems()}. */
@@ -78,7 +84,9 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                 orDefault(trimmed(model, IDENTITY_PROVIDER_ALIAS), DEFAULT_IDENTITY_PROVIDER_ALIAS),
                 Boolean.parseBoolean(model.get(SYNC_GROUPS)),
                 orDefault(trimmed(model, GROUPS_PARENT), DEFAULT_GROUPS_PARENT),
-                scopeGroups(model));
+                scopeGroups(model),
+                upper(trimmed(model, PHONE_REGION)),
+                listOf(model, SSO_DOMAINS));
     }
 
     /** Every problem with the stored configuration, empty when it can be used. */
@@ -119,6 +127,15 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
         for (String group : scopeGroups(model)) {
             if (!GUID.matcher(group).matches()) {
                 problems.add("Only members of groups: '" + group + "' is not a group object ID (GUID).");
+            }
+        }
+        String region = upper(trimmed(model, PHONE_REGION));
+        if (region != null && !MobileNumber.isRegion(region)) {
+            problems.add("Phone region must be an ISO 3166 two-letter country code, like US or NL.");
+        }
+        for (String domain : listOf(model, SSO_DOMAINS)) {
+            if (!DOMAIN.matcher(domain).matches()) {
+                problems.add("Entra domains: '" + domain + "' is not a domain name like contoso.com.");
             }
         }
         String parent = trimmed(model, GROUPS_PARENT);
@@ -208,12 +225,26 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
         }
     }
 
+    /** Whether an unknown identifier at this email domain goes to Microsoft ("Entra domains" setting). */
+    public boolean routesDomainToMicrosoft(String identifier) {
+        int at = identifier == null ? -1 : identifier.lastIndexOf('@');
+        return at > 0 && ssoEnabled && ssoDomains.contains(identifier.substring(at + 1).trim().toLowerCase(Locale.ROOT));
+    }
+
     private static List<String> scopeGroups(ComponentModel model) {
-        List<String> values = model.getConfig() == null ? null : model.getConfig().get(SCOPE_GROUPS);
-        // One value per group; a value holding several ids separated by commas, spaces or "##" is accepted too.
+        return listOf(model, SCOPE_GROUPS);
+    }
+
+    private static List<String> listOf(ComponentModel model, String key) {
+        List<String> values = model.getConfig() == null ? null : model.getConfig().get(key);
+        // One value per entry; a value holding several separated by commas, spaces or "##" is accepted too.
         return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
                 .flatMap(v -> java.util.Arrays.stream(v.split("[,\\s]+|##")))
                 .filter(v -> !v.isBlank()).map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private static String upper(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
     }
 
     private static String raw(ComponentModel model, String key) {

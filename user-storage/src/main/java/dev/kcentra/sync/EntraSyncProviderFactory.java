@@ -103,9 +103,18 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .property().name(EntraSyncConfig.SSO_FOR_ALL_SYNCED).label("Enable for all synced users")
             .helpText("Every synced user signs in with Microsoft, without per-user exceptions; their Keycloak password no longer works.")
             .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .property().name(EntraSyncConfig.SSO_DOMAINS).label("Entra domains routed to Microsoft")
+            .helpText("Email domains of your tenant, like contoso.com. With SSO on, an identifier at one of them that "
+                    + "matches no Keycloak user goes to Microsoft as SSO users do, so the sign-in page does not tell who "
+                    + "has an account. Empty: unknown identifiers always get the password page.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
             .property().name(EntraSyncConfig.IDENTITY_PROVIDER_ALIAS).label("Entra identity provider")
             .helpText("Alias of the realm's Microsoft Entra ID identity provider; synced users are linked to it by object id.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_IDENTITY_PROVIDER_ALIAS).add()
+            .property().name(EntraSyncConfig.PHONE_REGION).label("Phone region")
+            .helpText("ISO 3166 country code (like US or NL) for Entra mobile numbers written without a country code. "
+                    + "Synced mobile numbers are stored in E.164 (+31612345678) so that users can sign in with them.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(EntraSyncConfig.SYNC_GROUPS).label("Sync groups")
             .helpText("Also import Entra security groups (needs Group.Read.All or GroupMember.Read.All) as subgroups of the "
                     + "parent group below; memberships of synced users follow Entra. Nested groups are not flattened.")

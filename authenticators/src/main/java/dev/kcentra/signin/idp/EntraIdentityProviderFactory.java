@@ -1,9 +1,11 @@
 package dev.kcentra.signin.idp;
 
-import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import java.util.List;
 
 /** "Microsoft Entra ID" identity provider type: Keycloak's OIDC settings, Entra's user key. */
 public class EntraIdentityProviderFactory extends OIDCIdentityProviderFactory {
@@ -22,6 +24,16 @@ public class EntraIdentityProviderFactory extends OIDCIdentityProviderFactory {
 
     @Override
     public EntraIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new EntraIdentityProvider(session, new OIDCIdentityProviderConfig(model));
+        return new EntraIdentityProvider(session, new EntraIdentityProviderConfig(model));
+    }
+
+    @Override
+    public EntraIdentityProviderConfig createConfig() {
+        return new EntraIdentityProviderConfig();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return EntraIdentityProviderConfig.PROPERTIES;
     }
 }

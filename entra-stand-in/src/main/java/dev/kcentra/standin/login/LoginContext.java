@@ -11,7 +11,7 @@ public record LoginContext(Directory directory, StandInUrls urls, Faults faults,
                            TokenFactory tokens, ClientAuthenticator clients, Clock clock) {
 
     public static LoginContext create(Directory directory, StandInUrls urls, Faults faults, Clock clock) {
-        SigningKey key = new SigningKey();
+        SigningKey key = SigningKey.shared();
         return new LoginContext(directory, urls, faults, key, new SignInSessions(clock), new TokenFactory(urls, key, clock),
                 new ClientAuthenticator(directory::application, clock), clock);
     }

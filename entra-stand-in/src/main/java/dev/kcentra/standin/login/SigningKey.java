@@ -21,9 +21,19 @@ import java.util.Optional;
 /** The tenant-independent RS256 key the stand-in signs its tokens with, published at every tenant's keys endpoint. */
 public final class SigningKey {
 
+    /**
+     * Microsoft keeps a signing key for weeks, and relying parties cache its keys (Keycloak refetches an unknown key
+     * id at most every 10 s). So stand-ins started one after another in one process sign with the same key.
+     */
+    private static final SigningKey SHARED = new SigningKey();
+
     private final RSAKey key;
 
-    public SigningKey() {
+    public static SigningKey shared() {
+        return SHARED;
+    }
+
+    SigningKey() {
         try {
             RSAKey generated = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
             key = new RSAKey.Builder(generated).keyIDFromThumbprint().build();

@@ -3,6 +3,7 @@ package dev.kcentra.sync.run;
 import dev.kcentra.sync.EntraSyncConfig;
 import dev.kcentra.sync.SyncedUserAttributes;
 import dev.kcentra.sync.graph.DirectoryUser;
+import dev.kcentra.sync.phone.MobileNumber;
 import org.jboss.logging.Logger;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -111,7 +112,7 @@ final class UserImporter {
         user.setEmailVerified(email != null);
         user.setFirstName(entra.givenName());
         user.setLastName(entra.surname());
-        setOptional(user, SyncedUserAttributes.MOBILE_PHONE, entra.mobilePhone());
+        setOptional(user, SyncedUserAttributes.MOBILE_PHONE, mobilePhone(entra));
         setOptional(user, SyncedUserAttributes.USER_TYPE, guestFlag(entra));
         setOptional(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
         user.setEnabled(!Boolean.FALSE.equals(entra.accountEnabled()));
@@ -151,7 +152,7 @@ final class UserImporter {
         }
         changed |= entra.has("givenName") && setIfDifferent(user.getFirstName(), entra.givenName(), user::setFirstName);
         changed |= entra.has("surname") && setIfDifferent(user.getLastName(), entra.surname(), user::setLastName);
-        changed |= entra.has("mobilePhone") && setAttributeIfDifferent(user, SyncedUserAttributes.MOBILE_PHONE, entra.mobilePhone());
+        changed |= entra.has("mobilePhone") && setAttributeIfDifferent(user, SyncedUserAttributes.MOBILE_PHONE, mobilePhone(entra));
         changed |= entra.has("userType") && setAttributeIfDifferent(user, SyncedUserAttributes.USER_TYPE, guestFlag(entra));
         changed |= entra.has("onPremisesImmutableId") && setAttributeIfDifferent(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
         if (user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT) != null) {
@@ -265,5 +266,11 @@ final class UserImporter {
         } else {
             user.setSingleAttribute(name, value);
         }
+    }
+
+    /** In E.164, so that the identifier page finds the user by it; kept as Entra has it when it is not a valid number. */
+    private String mobilePhone(DirectoryUser entra) {
+        String raw = entra.mobilePhone();
+        return raw == null ? null : MobileNumber.toE164(raw, config.phoneRegion()).orElse(raw);
     }
 }

@@ -6,6 +6,7 @@ import dev.kcentra.sync.SyncedUserAttributes;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStorageProvider;
 
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public final class SsoPolicy {
     public record Decision(boolean sso, String identityProviderAlias, Reason reason) {
     }
 
-    public enum Reason { NOT_SYNCED, SSO_OFF, ALL_SYNCED, USER_FLAG, USER_FLAG_OFF }
+    public enum Reason { NOT_SYNCED, SSO_OFF, ALL_SYNCED, USER_FLAG, USER_FLAG_OFF, ENTRA_DOMAIN, UNKNOWN }
 
     public static Decision decide(RealmModel realm, UserModel user) {
         return connectionOf(realm, user).map(connection -> decide(connection, user))
@@ -41,6 +42,24 @@ public final class SsoPolicy {
         }
         boolean flag = Boolean.parseBoolean(user.getFirstAttribute(SyncedUserAttributes.SSO));
         return new Decision(flag, flag ? config.identityProviderAlias() : null, flag ? Reason.USER_FLAG : Reason.USER_FLAG_OFF);
+    }
+
+    /**
+     * The decision for an identifier that matches no user: Microsoft when it is an email at one of the connection's
+     * "Entra domains", so that unknown and SSO identifiers there look alike; the password step otherwise.
+     */
+    public static Decision decideUnknown(RealmModel realm, String identifier) {
+        return connectionOf(realm).map(EntraSyncConfig::from)
+                .filter(config -> config.routesDomainToMicrosoft(identifier))
+                .map(config -> new Decision(true, config.identityProviderAlias(), Reason.ENTRA_DOMAIN))
+                .orElseGet(() -> new Decision(false, null, Reason.UNKNOWN));
+    }
+
+    /** The realm's Entra ID connection; a realm has at most one. */
+    public static Optional<ComponentModel> connectionOf(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(component -> EntraSyncProviderFactory.PROVIDER_ID.equals(component.getProviderId()))
+                .findFirst();
     }
 
     /** The Entra ID connection that synced this user, if any. */
