@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.kcentra.signin.outage.EntraAvailability;
+import dev.kcentra.signin.outage.MicrosoftUnavailablePage;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -16,6 +18,7 @@ import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -35,10 +38,19 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
 
     private static final Logger LOG = Logger.getLogger(IdentityFirstAuthenticator.class);
 
+    private final EntraAvailability availability;
+
+    IdentityFirstAuthenticator(EntraAvailability availability) {
+        this.availability = availability;
+    }
+
     static final String IDENTIFIER_TEMPLATE = "kcentra-identifier.ftl";
     static final String PASSWORD_TEMPLATE = "kcentra-password.ftl";
     static final String FIELD_IDENTIFIER = AuthenticationManager.FORM_USERNAME;
     static final String MISSING_IDENTIFIER = "kcentraMissingIdentifierMessage";
+    private static final String AUTHORIZATION_URL = "authorizationUrl";
+    /** The discovery document's URL, where the admin console stored it when the provider was imported from it. */
+    private static final String METADATA_URL = "metadataDescriptorUrl";
 
     /** A client's {@code login_hint} stands for the identifier page, unless the client asks for {@code prompt=login}. */
     @Override
@@ -134,7 +146,13 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
     }
 
+    /** Microsoft is asked first: an SSO user who cannot go there gets the outage page, never the password step. */
     private void redirectToMicrosoft(AuthenticationFlowContext context, SignInRoute.Microsoft route) {
+        IdentityProviderModel idp = context.getSession().identityProviders().getByAlias(route.idpAlias());
+        if (!availability.answers(idp.getConfig().get(AUTHORIZATION_URL), idp.getConfig().get(METADATA_URL))) {
+            context.forceChallenge(MicrosoftUnavailablePage.show(context.form(), context.getEvent(), context.getRealm(), route.idpAlias()));
+            return;
+        }
         var authSession = context.getAuthenticationSession();
         authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, route.loginHint());
         String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();

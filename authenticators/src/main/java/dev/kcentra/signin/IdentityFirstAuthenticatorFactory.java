@@ -1,5 +1,7 @@
 package dev.kcentra.signin;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.keycloak.Config;
@@ -9,12 +11,17 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import dev.kcentra.signin.outage.EntraAvailability;
 
 public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "kcentra-identity-first";
 
-    private static final IdentityFirstAuthenticator SINGLETON = new IdentityFirstAuthenticator();
+    static final String PROBE_TIMEOUT_MILLIS = "probe-timeout-millis";
+    static final String AVAILABILITY_CACHE_SECONDS = "availability-cache-seconds";
+
+    private IdentityFirstAuthenticator authenticator;
 
 
     @Override
@@ -60,11 +67,28 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
+    }
+
+    /**
+     * Server options (not per flow): how long to wait for Microsoft before showing SSO users the outage page, and
+     * how long an answer is trusted, e.g. {@code --spi-authenticator--kcentra-identity-first--probe-timeout-millis}.
+     */
+    @Override
+    public void init(Config.Scope config) {
+        Duration timeout = Duration.ofMillis(config.getLong(PROBE_TIMEOUT_MILLIS, 3000L));
+        Duration cacheFor = Duration.ofSeconds(config.getLong(AVAILABILITY_CACHE_SECONDS, 15L));
+        authenticator = new IdentityFirstAuthenticator(new EntraAvailability(timeout, cacheFor, Clock.systemUTC()));
     }
 
     @Override
-    public void init(Config.Scope config) {
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PROBE_TIMEOUT_MILLIS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(3000)
+                .helpText("Milliseconds to wait for Microsoft's sign-in endpoint before SSO users get the outage page.").add()
+                .property().name(AVAILABILITY_CACHE_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
+                .helpText("Seconds an answer (or its absence) from Microsoft is trusted; 0 asks at every redirect.").add()
+                .build();
     }
 
     @Override

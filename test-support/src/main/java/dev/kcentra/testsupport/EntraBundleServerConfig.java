@@ -29,6 +29,9 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
         // Tests restart the Entra stand-in on the same port; a pooled keep-alive connection to the stopped one would
         // fail the next token request (NoHttpResponseException). Microsoft does not restart under Keycloak's feet.
         config.spiOption("connections-http-client", "default", "reuse-connections", "false");
+        // Outage tests switch the stand-in's faults from one request to the next: ask Microsoft at every redirect.
+        config.spiOption("authenticator", "kcentra-identity-first", "availability-cache-seconds", "0");
+        config.spiOption("authenticator", "kcentra-identity-first", "probe-timeout-millis", "1500");
         return config;
     }
 }

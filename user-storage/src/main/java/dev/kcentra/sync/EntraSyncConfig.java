@@ -19,7 +19,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                               DeletionPolicy deletionPolicy, int deleteAfterDays, int abortThresholdPercent,
                               boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias,
                               boolean syncGroups, String groupsParent, List<String> scopeGroups,
-                              String phoneRegion, List<String> ssoDomains) {
+                              String phoneRegion, List<String> ssoDomains, String outageMessage) {
 
     public EntraSyncConfig {
         scopeGroups = List.copyOf(scopeGroups);
@@ -49,6 +49,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String SCOPE_GROUPS = "scopeGroups";
     public static final String PHONE_REGION = "phoneRegion";
     public static final String SSO_DOMAINS = "ssoDomains";
+    public static final String OUTAGE_MESSAGE = "outageMessage";
     /** Written by each run, read-only for admins: not part of the connection's settings. */
     public static final String LAST_SYNC = "lastSyncStatus";
 
@@ -86,7 +87,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                 orDefault(trimmed(model, GROUPS_PARENT), DEFAULT_GROUPS_PARENT),
                 scopeGroups(model),
                 upper(trimmed(model, PHONE_REGION)),
-                listOf(model, SSO_DOMAINS));
+                listOf(model, SSO_DOMAINS),
+                trimmed(model, OUTAGE_MESSAGE));
     }
 
     /** Every problem with the stored configuration, empty when it can be used. */

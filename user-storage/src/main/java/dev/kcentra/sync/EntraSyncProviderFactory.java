@@ -108,6 +108,10 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
                     + "matches no Keycloak user goes to Microsoft as SSO users do, so the sign-in page does not tell who "
                     + "has an account. Empty: unknown identifiers always get the password page.")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+            .property().name(EntraSyncConfig.OUTAGE_MESSAGE).label("Outage message")
+            .helpText("Optional text added to the page SSO users see when Microsoft does not answer, like where to "
+                    + "find the service status or whom to call. Plain text.")
+            .type(ProviderConfigProperty.TEXT_TYPE).add()
             .property().name(EntraSyncConfig.IDENTITY_PROVIDER_ALIAS).label("Entra identity provider")
             .helpText("Alias of the realm's Microsoft Entra ID identity provider; synced users are linked to it by object id.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_IDENTITY_PROVIDER_ALIAS).add()

@@ -1,9 +1,19 @@
 package dev.kcentra.signin.idp;
 
 import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.signin.outage.EntraAvailability;
+import dev.kcentra.signin.outage.MicrosoftUnavailablePage;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.models.KeycloakSession;
@@ -20,8 +30,18 @@ import java.util.Objects;
  */
 public class EntraIdentityProvider extends OIDCIdentityProvider {
 
-    public EntraIdentityProvider(KeycloakSession session, EntraIdentityProviderConfig config) {
+    private final EntraAvailability availability;
+    /** Set once the token endpoint answered and its tokens were read: a later failure is not an outage. */
+    private boolean tokensRead;
+
+    public EntraIdentityProvider(KeycloakSession session, EntraIdentityProviderConfig config, EntraAvailability availability) {
         super(session, config);
+        this.availability = availability;
+    }
+
+    @Override
+    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
+        return new EntraCallbackEndpoint(callback, realm, event, this);
     }
 
     @Override
@@ -33,6 +53,7 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
     @Override
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
+        tokensRead = true;
         Object idToken = identity.getContextData().get(VALIDATED_ID_TOKEN);
         if (!(idToken instanceof JsonWebToken token)) {
             throw new IdentityBrokerException("Entra did not return an ID token");
@@ -71,6 +92,41 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
     private static void setIfDifferent(UserModel user, String name, String value) {
         if (!Objects.equals(user.getFirstAttribute(name), value)) {
             user.setSingleAttribute(name, value);
+        }
+    }
+
+    /**
+     * Keycloak's callback, plus Microsoft's outage: when the code could not be exchanged (the token endpoint or its
+     * keys failing or timing out) and Microsoft does not answer when asked again, the user gets the themed outage
+     * page instead of Keycloak's generic error, and admins an event saying so.
+     */
+    protected static class EntraCallbackEndpoint extends OIDCEndpoint {
+
+        private final EntraIdentityProvider entra;
+
+        EntraCallbackEndpoint(AuthenticationCallback callback, RealmModel realm, EventBuilder event, EntraIdentityProvider entra) {
+            super(callback, realm, event, entra);
+            this.entra = entra;
+        }
+
+        @GET
+        @Override
+        public Response authResponse(@QueryParam(OAUTH2_PARAMETER_STATE) String state,
+                                     @QueryParam(OAUTH2_PARAMETER_CODE) String authorizationCode,
+                                     @QueryParam(OAuth2Constants.ERROR) String error,
+                                     @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
+            Response response = super.authResponse(state, authorizationCode, error, errorDescription);
+            boolean exchangeFailed = authorizationCode != null && error == null && !entra.tokensRead && response.getStatus() >= 500;
+            if (!exchangeFailed || session.getContext().getAuthenticationSession() == null) {
+                return response;
+            }
+            EntraIdentityProviderConfig config = entra.getConfig();
+            if (entra.availability.answersNow(config.getTokenUrl(), config.getJwksUrl())) {
+                return response;
+            }
+            LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
+                    .setAuthenticationSession(session.getContext().getAuthenticationSession());
+            return MicrosoftUnavailablePage.show(form, event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN), realm, config.getAlias());
         }
     }
 }

@@ -1,0 +1,143 @@
+package dev.kcentra.it;
+
+import dev.kcentra.standin.fault.Fault;
+import dev.kcentra.testsupport.Browser;
+import dev.kcentra.testsupport.EntraBundleServerConfig;
+import dev.kcentra.testsupport.RelyingApp;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * When Microsoft does not answer, SSO users get a themed page that says so (never a password form), admins get an
+ * event, and password users sign in as usual.
+ */
+@KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
+class MicrosoftOutageIT {
+
+    private static final String ALEX = "alex.wilber@fabrikam.example";
+    private static final String LOCAL = "local.clash@fabrikam.example";
+    private static final String LOCAL_PASSWORD = "Local-Password-1!";
+    private static final String AUTHORIZE = ".*/oauth2/v2\\.0/authorize";
+    private static final String TOKEN = ".*/oauth2/v2\\.0/token";
+    private static final String OUTAGE_MESSAGE = "Status: https://status.fabrikam.example";
+
+    @InjectRealm(ref = "sync", fromJson = SyncTenant.REALM_JSON)
+    ManagedRealm realm;
+
+    private SyncTenant tenant;
+    private Browser browser;
+    private RelyingApp app;
+
+    @BeforeEach
+    void start() {
+        tenant = new SyncTenant(realm);
+        browser = new Browser();
+        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
+        tenant.connect(tenant.secretConnection());
+        tenant.fullSync();
+        tenant.updateConnection("ssoEnabled", "true");
+        tenant.updateConnection("ssoForAllSynced", "true");
+        tenant.updateConnection("outageMessage", OUTAGE_MESSAGE);
+        realm.admin().clearEvents();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        browser.close();
+        tenant.close();
+    }
+
+    @Test
+    void anAuthorizeEndpointFailingWithServerErrorsGivesSsoUsersTheOutagePage() {
+        tenant.entra.faults().add(Fault.unavailable(AUTHORIZE, 0, 0));
+        assertOutagePage(identify(ALEX));
+        assertTrue(loginErrors().stream().anyMatch(e -> "entra_unavailable".equals(e.getError())
+                && "entra".equals(e.getDetails().get("identity_provider"))), "an event for admins");
+
+        assertPasswordUserSignsIn();
+    }
+
+    @Test
+    void microsoftNotAnsweringInTimeGivesTheOutagePageWithinTheTimeout() {
+        tenant.entra.faults().add(Fault.slow(AUTHORIZE, 10_000, 0));
+        Instant started = Instant.now();
+        HtmlPage page = identify(ALEX);
+        assertOutagePage(page);
+        assertTrue(Duration.between(started, Instant.now()).toMillis() < 8_000, "the probe gives up after its timeout");
+    }
+
+    @Test
+    void microsoftUnreachableGivesTheOutagePage() {
+        tenant.entra.close();
+        assertOutagePage(identify(ALEX));
+        assertPasswordUserSignsIn();
+    }
+
+    @Test
+    void aTokenEndpointOutageAfterTheMicrosoftSignInGivesTheOutagePage() {
+        HtmlPage microsoft = identify(ALEX);
+        assertTrue(microsoft.getUrl().toString().startsWith(tenant.entra.loginBaseUrl()), () -> "at Microsoft: " + microsoft.getUrl());
+        tenant.entra.faults().add(Fault.unavailable(TOKEN, 0, 0));
+        HtmlPage after = browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
+        assertOutagePage(after);
+        assertNull(app.lastResult(), "no code reached the app");
+        List<EventRepresentation> events = realm.admin().getEvents(List.of("IDENTITY_PROVIDER_LOGIN_ERROR"), null, null, null, null, null, null, null);
+        assertTrue(events.stream().anyMatch(e -> "entra_unavailable".equals(e.getError())), "an event for admins: " + events);
+    }
+
+    @Test
+    void aTokenEndpointThatAnswersWithAnErrorIsNotAnOutage() {
+        HtmlPage microsoft = identify(ALEX);
+        tenant.entra.faults().add(new Fault(TOKEN, 400, 0, 0, 0));
+        HtmlPage after = browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
+        assertFalse(after.asXml().contains("kcentra-microsoft-unavailable.ftl"), after::asNormalizedText);
+        assertTrue(after.asNormalizedText().contains("Unexpected error when authenticating with identity provider"), after::asNormalizedText);
+        assertNull(app.lastResult());
+    }
+
+    private void assertOutagePage(HtmlPage page) {
+        assertTrue(page.asXml().contains("template: kcentra-microsoft-unavailable.ftl"),
+                () -> "expected the outage page at " + page.getUrl() + "\n" + page.asNormalizedText());
+        assertEquals(503, page.getWebResponse().getStatusCode());
+        String text = page.asNormalizedText();
+        assertTrue(text.contains("Microsoft sign-in is unavailable right now"), text);
+        assertTrue(text.contains(OUTAGE_MESSAGE), text);
+        assertTrue(page.getElementsByTagName("input").stream().noneMatch(i -> "password".equals(i.getAttribute("type"))),
+                "SSO users never fall back to a password");
+        assertTrue(page.getElementById("kcentra-try-again") != null, "a way to start over");
+    }
+
+    private void assertPasswordUserSignsIn() {
+        HtmlPage passwordPage = identify(LOCAL);
+        assertTrue(passwordPage.asXml().contains("template: kcentra-password.ftl"), passwordPage::asNormalizedText);
+        browser.submit(passwordPage, "kc-form-login", Map.of("password", LOCAL_PASSWORD));
+        assertTrue(app.lastResult() != null && app.lastResult().succeeded(), "password users are unaffected");
+    }
+
+    private List<EventRepresentation> loginErrors() {
+        return realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, null, null);
+    }
+
+    private HtmlPage identify(String identifier) {
+        browser.webClient().getCookieManager().clearCookies();
+        HtmlPage page = browser.open(app.authorizationRequest());
+        return browser.submit(page, "kc-form-login", Map.of("username", identifier));
+    }
+}
