@@ -2,21 +2,16 @@ package dev.kcentra.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcentra.testsupport.AdminApi;
-import dev.kcentra.testsupport.KeycloakInstallation;
 import dev.kcentra.testsupport.KeycloakServer;
 import dev.kcentra.standin.EntraStandIn;
 import dev.kcentra.standin.directory.TenantDirectory;
 import dev.kcentra.testsupport.PortGuard;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Entra ID Sync against Keycloak's own LDAP import, in one run on one Keycloak (dev-file H2, 1 GB heap): LDAP full
@@ -26,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class SyncBenchmark {
 
-    static final String KEYCLOAK = "http://localhost:8080";
+    static final String KEYCLOAK = BenchKeycloak.URL;
     static final int PAGE_SIZE = 500;
 
     private SyncBenchmark() {
@@ -43,8 +38,8 @@ public final class SyncBenchmark {
         int changes = Integer.getInteger("bench.changes", 500);
         Path home = Path.of(System.getProperty("bench.home", "target/bench"));
         PortGuard.requireFree("the sync benchmark", 8080, 9000, 8380, 8381, 8382, 8383, LocalLdap.PORT);
-        deleteRecursively(home.resolve("ldap"));
-        deleteRecursively(home.resolve("keycloak-data"));
+        BenchKeycloak.deleteRecursively(home.resolve("ldap"));
+        BenchKeycloak.deleteRecursively(home.resolve("keycloak-data"));
         Files.createDirectories(home.resolve("ldap"));
 
         System.out.printf("Preparing %d users for OpenLDAP and the Entra stand-in...%n", users);
@@ -53,7 +48,7 @@ public final class SyncBenchmark {
         try (LocalLdap ignored = LocalLdap.start(home.resolve("ldap"), ldif);
              EntraStandIn entra = EntraStandIn.start(BenchUsers.seed(users, PAGE_SIZE), 8380, 8381);
              EntraStandIn small = EntraStandIn.start(BenchUsers.seed(users / 10, PAGE_SIZE), 8382, 8383);
-             KeycloakServer keycloak = startKeycloak(home)) {
+             KeycloakServer keycloak = BenchKeycloak.start(home)) {
             AdminApi admin = new AdminApi(KEYCLOAK, "admin", "admin");
             for (String realm : List.of("bench-ldap", "bench-entra", "bench-entra-small")) {
                 admin.createRealm(realm);
@@ -73,22 +68,6 @@ public final class SyncBenchmark {
                     () -> admin.sync("bench-entra", entraId, "triggerChangedUsersSync"));
             report(users, changes, List.of(ldapFull, entraFull, entraSmall, entraDelta));
         }
-    }
-
-    private static KeycloakServer startKeycloak(Path home) throws IOException, InterruptedException {
-        KeycloakInstallation installation = KeycloakInstallation.withBundle(Path.of(System.getProperty("bench.distribution")),
-                home.resolve("keycloak"), Path.of(System.getProperty("bench.bundle")));
-        deleteRecursively(installation.home().resolve("data").resolve("h2"));
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        // A fixed heap, so "peak heap" compares phases rather than the JVM's appetite on a large machine.
-        environment.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-        KeycloakServer server = KeycloakServer.start(installation, environment, home.resolve("keycloak.log"),
-                "start-dev", "--http-port=8080", "--metrics-enabled=true", "--log-level=INFO");
-        System.out.println("Starting Keycloak (log: " + home.resolve("keycloak.log") + ")...");
-        server.waitUntilReady(KEYCLOAK + "/realms/master/.well-known/openid-configuration", Duration.ofMinutes(3));
-        return server;
     }
 
     @FunctionalInterface
@@ -166,16 +145,5 @@ public final class SyncBenchmark {
         values.put("changedSyncPeriod", List.of("-1"));
         component.put("config", values);
         return component;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
