@@ -1,8 +1,6 @@
 package dev.kcentra.it;
 
-import dev.kcentra.testsupport.Browser;
 import dev.kcentra.testsupport.EntraBundleServerConfig;
-import dev.kcentra.testsupport.RelyingApp;
 import jakarta.ws.rs.BadRequestException;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +12,6 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,45 +29,39 @@ class EntraSsoIT {
     @InjectRealm(ref = "sync", fromJson = SyncTenant.REALM_JSON)
     ManagedRealm realm;
 
-    private SyncTenant tenant;
-    private Browser browser;
-    private RelyingApp app;
+    private SignInScene scene;
 
     @BeforeEach
     void start() {
-        tenant = new SyncTenant(realm);
-        browser = new Browser();
-        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
+        scene = new SignInScene(realm);
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        browser.close();
-        tenant.close();
+        scene.close();
     }
 
     @Test
     void withSsoOffSyncedUsersSignInWithAKeycloakPasswordAnAdminSet() {
-        tenant.connect(tenant.secretConnection());
-        tenant.fullSync();
+        scene.tenant.connect(scene.tenant.secretConnection());
+        scene.tenant.fullSync();
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue("Keycloak-Password-1!");
         password.setTemporary(false);
-        realm.admin().users().get(tenant.user(ALEX).getId()).resetPassword(password);
+        realm.admin().users().get(scene.tenant.user(ALEX).getId()).resetPassword(password);
 
-        HtmlPage passwordPage = identify(ALEX);
+        HtmlPage passwordPage = scene.identify(ALEX);
         assertTrue(passwordPage.asXml().contains("template: kcentra-password.ftl"));
-        browser.submit(passwordPage, "kc-form-login", Map.of("password", "Keycloak-Password-1!"));
-        assertTrue(app.lastResult() != null && app.lastResult().succeeded(), "the synced user signs in with the password");
-        assertEquals(ALEX, app.lastResult().idToken().getClaim("preferred_username"));
+        scene.browser.submit(passwordPage, "kc-form-login", Map.of("password", "Keycloak-Password-1!"));
+        assertTrue(scene.app.lastResult() != null && scene.app.lastResult().succeeded(), "the synced user signs in with the password");
+        assertEquals(ALEX, scene.app.lastResult().idToken().getClaim("preferred_username"));
     }
 
     @Test
     void enableForAllSyncedUsersSendsEverySyncedUserToMicrosoftButNoLocalUser() {
-        tenant.connect(tenant.secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
-        tenant.fullSync();
+        scene.tenant.connect(scene.tenant.secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
+        scene.tenant.fullSync();
         assertMicrosoftRoute(ALEX);
         assertMicrosoftRoute(BIANCA);
         assertPasswordRoute(LOCAL);
@@ -79,44 +69,44 @@ class EntraSsoIT {
 
     @Test
     void perUserSsoAppliesToFlaggedSyncedUsersOnly() {
-        tenant.connect(tenant.secretConnection().set("ssoEnabled", "true"));
-        tenant.fullSync();
-        setSsoFlag(ALEX, "true");
+        scene.tenant.connect(scene.tenant.secretConnection().set("ssoEnabled", "true"));
+        scene.tenant.fullSync();
+        scene.setSsoFlag(ALEX, "true");
         assertMicrosoftRoute(ALEX);
         assertPasswordRoute(BIANCA);
 
-        setSsoFlag(ALEX, "false");
+        scene.setSsoFlag(ALEX, "false");
         assertPasswordRoute(ALEX);
     }
 
     @Test
     void switchingSsoOffForTheRealmTakesEffectAtTheNextSignIn() {
-        tenant.connect(tenant.secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
-        tenant.fullSync();
+        scene.tenant.connect(scene.tenant.secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
+        scene.tenant.fullSync();
         assertMicrosoftRoute(ALEX);
-        tenant.updateConnection("ssoForAllSynced", "false");
-        tenant.updateConnection("ssoEnabled", "false");
+        scene.tenant.updateConnection("ssoForAllSynced", "false");
+        scene.tenant.updateConnection("ssoEnabled", "false");
         assertPasswordRoute(ALEX);
     }
 
     @Test
     void theFlagIsRefusedForUsersThatAreNotSynced() {
-        tenant.connect(tenant.secretConnection().set("ssoEnabled", "true"));
-        tenant.fullSync();
-        BadRequestException refused = assertThrows(BadRequestException.class, () -> setSsoFlag(LOCAL, "true"));
+        scene.tenant.connect(scene.tenant.secretConnection().set("ssoEnabled", "true"));
+        scene.tenant.fullSync();
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> scene.setSsoFlag(LOCAL, "true"));
         assertTrue(refused.getResponse().readEntity(String.class).contains("only be switched on for users synced"));
         assertPasswordRoute(LOCAL);
     }
 
     @Test
     void withSsoForAllSyncedThereAreNoPerUserExceptions() {
-        tenant.connect(tenant.secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
-        tenant.fullSync();
-        BadRequestException refused = assertThrows(BadRequestException.class, () -> setSsoFlag(ALEX, "true"));
+        scene.tenant.connect(scene.tenant.secretConnection().set("ssoEnabled", "true").set("ssoForAllSynced", "true"));
+        scene.tenant.fullSync();
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> scene.setSsoFlag(ALEX, "true"));
         assertTrue(refused.getResponse().readEntity(String.class).contains("per-user exceptions are not possible"),
                 "the flag cannot be changed while it has no effect");
 
-        UserRepresentation alex = realm.admin().users().get(tenant.user(ALEX).getId()).toRepresentation();
+        UserRepresentation alex = realm.admin().users().get(scene.tenant.user(ALEX).getId()).toRepresentation();
         alex.setFirstName("Alexander");
         realm.admin().users().get(alex.getId()).update(alex);
         assertEquals("Alexander", realm.admin().users().get(alex.getId()).toRepresentation().getFirstName(),
@@ -124,29 +114,16 @@ class EntraSsoIT {
         assertMicrosoftRoute(ALEX);
     }
 
-    private void setSsoFlag(String username, String value) {
-        UserRepresentation user = realm.admin().users().get(tenant.user(username).getId()).toRepresentation();
-        Map<String, List<String>> attributes = new HashMap<>(user.getAttributes() == null ? Map.of() : user.getAttributes());
-        attributes.put("entra.sso", List.of(value));
-        user.setAttributes(attributes);
-        realm.admin().users().get(user.getId()).update(user);
-    }
-
     private void assertMicrosoftRoute(String username) {
-        HtmlPage next = identify(username);
-        assertTrue(next.getUrl().toString().startsWith(tenant.entra.loginBaseUrl() + "/" + SyncTenant.TENANT + "/oauth2/v2.0/authorize"),
+        HtmlPage next = scene.identify(username);
+        assertTrue(next.getUrl().toString().startsWith(scene.tenant.entra.loginBaseUrl() + "/" + SyncTenant.TENANT + "/oauth2/v2.0/authorize"),
                 () -> username + " should go to Microsoft, got " + next.getUrl());
-        assertEquals(username, tenant.entra.lastAuthorizeRequest().get("login_hint"));
+        assertEquals(username, scene.tenant.entra.lastAuthorizeRequest().get("login_hint"));
     }
 
     private void assertPasswordRoute(String username) {
-        HtmlPage next = identify(username);
+        HtmlPage next = scene.identify(username);
         assertTrue(next.asXml().contains("template: kcentra-password.ftl"), () -> username + " should get the password page, got " + next.getUrl());
     }
 
-    private HtmlPage identify(String username) {
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage identifier = browser.open(app.authorizationRequest());
-        return browser.submit(identifier, "kc-form-login", Map.of("username", username));
-    }
 }

@@ -2,9 +2,7 @@ package dev.kcentra.it;
 
 import dev.kcentra.standin.EntraStandIn;
 import dev.kcentra.standin.StandInOptions;
-import dev.kcentra.testsupport.Browser;
 import dev.kcentra.testsupport.EntraBundleServerConfig;
-import dev.kcentra.testsupport.RelyingApp;
 import dev.kcentra.testsupport.RelyingApp.SignInResult;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -27,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static dev.kcentra.it.SignInScene.password;
+import static dev.kcentra.it.SignInScene.assertTemplate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,48 +50,38 @@ class IdentifierRoutingIT {
     @InjectRealm(ref = "sync", fromJson = SyncTenant.REALM_JSON)
     ManagedRealm realm;
 
-    private SyncTenant tenant;
-    private Browser browser;
-    private RelyingApp app;
+    private SignInScene scene;
 
     @BeforeEach
     void start() {
-        tenant = new SyncTenant(realm);
-        browser = new Browser();
-        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
-        tenant.connect(tenant.secretConnection());
-        tenant.fullSync();
-        tenant.updateConnection("ssoEnabled", "true");
-        tenant.updateConnection("ssoForAllSynced", "true");
+        scene = new SignInScene(realm).synced().ssoForAllSynced();
         useDefaultPhoneRegion("US");
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        browser.close();
-        tenant.close();
+        scene.close();
     }
 
     @Test
     void aMobileNumberInAnyNotationFindsTheUserButNeverBecomesTheLoginHint() {
         for (String typed : List.of(ALEX_MOBILE_NATIONAL, "+1 425 555 0101", "425.555.0101")) {
-            HtmlPage next = identify(typed);
+            HtmlPage next = scene.identify(typed);
             assertAtMicrosoft(next);
-            assertEquals(ALEX, tenant.entra.lastAuthorizeRequest().get("login_hint"), "the UPN, not the typed number " + typed);
+            assertEquals(ALEX, scene.tenant.entra.lastAuthorizeRequest().get("login_hint"), "the UPN, not the typed number " + typed);
         }
     }
 
     @Test
     void aPasswordUserSignsInWithTheirMobileNumber() {
-        tenant.updateConnection("ssoForAllSynced", "false");
-        tenant.updateConnection("ssoEnabled", "false");
-        realm.admin().users().get(tenant.user(ALEX).getId()).resetPassword(password("Keycloak-Password-1!"));
+        scene.tenant.updateConnection("ssoForAllSynced", "false");
+        scene.tenant.updateConnection("ssoEnabled", "false");
+        realm.admin().users().get(scene.tenant.user(ALEX).getId()).resetPassword(password("Keycloak-Password-1!"));
 
-        HtmlPage passwordPage = identify(ALEX_MOBILE_NATIONAL);
+        HtmlPage passwordPage = scene.identify(ALEX_MOBILE_NATIONAL);
         assertTemplate(passwordPage, "kcentra-password.ftl");
-        browser.submit(passwordPage, "kc-form-login", Map.of("password", "Keycloak-Password-1!"));
-        SignInResult result = app.lastResult();
+        scene.browser.submit(passwordPage, "kc-form-login", Map.of("password", "Keycloak-Password-1!"));
+        SignInResult result = scene.app.lastResult();
         assertNotNull(result, "signed in");
         assertTrue(result.succeeded(), result::error);
         assertEquals(ALEX, result.idToken().getClaim("preferred_username"));
@@ -100,34 +89,34 @@ class IdentifierRoutingIT {
 
     @Test
     void aMobileNumberOfTwoUsersNamesNobody() {
-        UserRepresentation local = realm.admin().users().get(tenant.user(LOCAL).getId()).toRepresentation();
+        UserRepresentation local = realm.admin().users().get(scene.tenant.user(LOCAL).getId()).toRepresentation();
         Map<String, List<String>> attributes = new HashMap<>(local.getAttributes() == null ? Map.of() : local.getAttributes());
         attributes.put("phoneNumber", List.of(BIANCA_E164));
         local.setAttributes(attributes);
         realm.admin().users().get(local.getId()).update(local);
 
-        HtmlPage passwordPage = identify("+1 425 555 0102");
+        HtmlPage passwordPage = scene.identify("+1 425 555 0102");
         assertTemplate(passwordPage, "kcentra-password.ftl");
-        HtmlPage refused = browser.submit(passwordPage, "kc-form-login", Map.of("password", LOCAL_PASSWORD));
+        HtmlPage refused = scene.browser.submit(passwordPage, "kc-form-login", Map.of("password", LOCAL_PASSWORD));
         assertEquals("Invalid username or password.", passwordError(refused), "the local user's right password does not help");
-        assertEquals(null, app.lastResult());
+        assertEquals(null, scene.app.lastResult());
     }
 
     @Test
     void unknownIdentifiersLookLikePasswordUsersAndEntraDomainsLikeSsoUsers() {
         List<String> passwordLike = List.of("nobody@elsewhere.example", LOCAL, "+1 202 555 0199");
-        List<String> fields = passwordLike.stream().map(id -> formFields(identify(id))).distinct().toList();
+        List<String> fields = passwordLike.stream().map(id -> formFields(scene.identify(id))).distinct().toList();
         assertEquals(1, fields.size(), "unknown, local and unknown-phone identifiers get the same page: " + fields);
         List<String> errors = passwordLike.stream()
-                .map(id -> passwordError(browser.submit(identify(id), "kc-form-login", Map.of("password", "wrong")))).distinct().toList();
+                .map(id -> passwordError(scene.browser.submit(scene.identify(id), "kc-form-login", Map.of("password", "wrong")))).distinct().toList();
         assertEquals(List.of("Invalid username or password."), errors);
 
-        assertTemplate(identify("nobody@fabrikam.example"), "kcentra-password.ftl");
-        tenant.updateConnection("ssoDomains", "fabrikam.example");
+        assertTemplate(scene.identify("nobody@fabrikam.example"), "kcentra-password.ftl");
+        scene.tenant.updateConnection("ssoDomains", "fabrikam.example");
         List<String> microsoft = List.of("nobody@fabrikam.example", ALEX, ALEX_MOBILE_NATIONAL);
         List<String> requests = microsoft.stream().map(id -> {
-            assertAtMicrosoft(identify(id));
-            return new TreeSet<>(tenant.entra.lastAuthorizeRequest().keySet()).toString();
+            assertAtMicrosoft(scene.identify(id));
+            return new TreeSet<>(scene.tenant.entra.lastAuthorizeRequest().keySet()).toString();
         }).distinct().toList();
         assertEquals(1, requests.size(), "the same redirect for an unknown identifier at an Entra domain as for SSO users: " + requests);
         assertEquals("nobody@fabrikam.example", identifyAndHint("nobody@fabrikam.example"));
@@ -135,12 +124,12 @@ class IdentifierRoutingIT {
 
     @Test
     void aClientsLoginHintSkipsTheIdentifierPageUnlessItAsksForPromptLogin() {
-        HtmlPage direct = browser.open(app.authorizationRequest(Map.of("login_hint", ALEX)));
+        HtmlPage direct = scene.browser.open(scene.app.authorizationRequest(Map.of("login_hint", ALEX)));
         assertAtMicrosoft(direct);
-        assertEquals(ALEX, tenant.entra.lastAuthorizeRequest().get("login_hint"));
+        assertEquals(ALEX, scene.tenant.entra.lastAuthorizeRequest().get("login_hint"));
 
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage identifier = browser.open(app.authorizationRequest(Map.of("login_hint", ALEX, "prompt", "login")));
+        scene.browser.webClient().getCookieManager().clearCookies();
+        HtmlPage identifier = scene.browser.open(scene.app.authorizationRequest(Map.of("login_hint", ALEX, "prompt", "login")));
         assertTemplate(identifier, "kcentra-identifier.ftl");
         HtmlForm form = identifier.getHtmlElementById("kc-form-login");
         assertEquals(ALEX, form.getInputByName("username").getValue(), "prefilled from login_hint");
@@ -148,9 +137,9 @@ class IdentifierRoutingIT {
 
     @Test
     void promptMaxAgeAndTheDomainHintReachMicrosoft() {
-        HtmlPage identifier = browser.open(app.authorizationRequest(Map.of("prompt", "login", "max_age", "60")));
-        assertAtMicrosoft(browser.submit(identifier, "kc-form-login", Map.of("username", ALEX)));
-        Map<String, String> request = tenant.entra.lastAuthorizeRequest();
+        HtmlPage identifier = scene.browser.open(scene.app.authorizationRequest(Map.of("prompt", "login", "max_age", "60")));
+        assertAtMicrosoft(scene.browser.submit(identifier, "kc-form-login", Map.of("username", ALEX)));
+        Map<String, String> request = scene.tenant.entra.lastAuthorizeRequest();
         assertEquals("login", request.get("prompt"));
         assertEquals("60", request.get("max_age"));
         assertEquals("fabrikam.example", request.get("domain_hint"));
@@ -168,14 +157,14 @@ class IdentifierRoutingIT {
 
     @Test
     void aUserDisabledInKeycloakGetsNoTokensEvenAfterSigningInAtMicrosoft() {
-        UserRepresentation alex = tenant.user(ALEX);
+        UserRepresentation alex = scene.tenant.user(ALEX);
         alex.setEnabled(false);
         realm.admin().users().get(alex.getId()).update(alex);
 
-        assertTemplate(identify(ALEX), "kcentra-password.ftl");
-        HtmlPage microsoft = browser.open(app.authorizationRequest(Map.of("kc_idp_hint", "entra", "login_hint", ALEX)));
-        HtmlPage after = browser.submit(microsoft, "signin", Map.of("loginfmt", ALEX, "passwd", ENTRA_PASSWORD));
-        assertEquals(null, app.lastResult(), "no code reached the app; the browser is at " + after.getUrl());
+        assertTemplate(scene.identify(ALEX), "kcentra-password.ftl");
+        HtmlPage microsoft = scene.browser.open(scene.app.authorizationRequest(Map.of("kc_idp_hint", "entra", "login_hint", ALEX)));
+        HtmlPage after = scene.browser.submit(microsoft, "signin", Map.of("loginfmt", ALEX, "passwd", ENTRA_PASSWORD));
+        assertEquals(null, scene.app.lastResult(), "no code reached the app; the browser is at " + after.getUrl());
         assertTrue(after.asNormalizedText().contains("Account is disabled"), after::asNormalizedText);
     }
 
@@ -187,7 +176,7 @@ class IdentifierRoutingIT {
             idp.update(organizations(original, "0dd0dd00-0000-4000-8000-000000000999"));
             SignInResult refused = signInAtMicrosoft(ALEX);
             assertEquals(null, refused, "a tenant outside the list gets no code");
-            assertTrue(tenant.entra.lastAuthorizeRequest() != null);
+            assertTrue(scene.tenant.entra.lastAuthorizeRequest() != null);
 
             idp.update(organizations(original, SyncTenant.TENANT));
             SignInResult admitted = signInAtMicrosoft(ALEX);
@@ -201,15 +190,15 @@ class IdentifierRoutingIT {
 
     @Test
     void aRecreatedEntraAccountWithTheSameEmailIsNotLinkedToTheOldUser() {
-        String keycloakId = tenant.user(ALEX).getId();
-        tenant.entra.close();
+        String keycloakId = scene.tenant.user(ALEX).getId();
+        scene.tenant.entra.close();
         String recreated = SyncTenant.resource("/sync/sync-seed.json").replace(ALEX_OID, "5ca1ab1e-0000-4000-8000-1000000000ff");
         try (EntraStandIn entra = EntraStandIn.start(new StandInOptions(SyncTenant.seedFile(recreated), 8280, 8281))) {
-            HtmlPage microsoft = browser.open(app.authorizationRequest(Map.of("kc_idp_hint", "entra", "login_hint", ALEX)));
-            HtmlPage after = browser.submit(microsoft, "signin", Map.of("loginfmt", ALEX, "passwd", ENTRA_PASSWORD));
-            assertEquals(null, app.lastResult(), "a different oid is a different account; the browser is at " + after.getUrl());
+            HtmlPage microsoft = scene.browser.open(scene.app.authorizationRequest(Map.of("kc_idp_hint", "entra", "login_hint", ALEX)));
+            HtmlPage after = scene.browser.submit(microsoft, "signin", Map.of("loginfmt", ALEX, "passwd", ENTRA_PASSWORD));
+            assertEquals(null, scene.app.lastResult(), "a different oid is a different account; the browser is at " + after.getUrl());
             assertTrue(after.asNormalizedText().contains("already exists"), after::asNormalizedText);
-            assertEquals(keycloakId, tenant.user(ALEX).getId());
+            assertEquals(keycloakId, scene.tenant.user(ALEX).getId());
             assertEquals(1, realm.admin().users().get(keycloakId).getFederatedIdentity().size(), "still linked only to the old oid");
             assertEquals(SyncTenant.TENANT + ":" + ALEX_OID, realm.admin().users().get(keycloakId).getFederatedIdentity().get(0).getUserId());
         }
@@ -217,8 +206,8 @@ class IdentifierRoutingIT {
 
     @Test
     void aNativeAppWithoutPkceIsRefused() {
-        URI withoutPkce = URI.create(app.authorizationRequest().toString().replaceAll("&code_challenge(_method)?=[^&]*", ""));
-        HtmlPage refused = browser.open(withoutPkce);
+        URI withoutPkce = URI.create(scene.app.authorizationRequest().toString().replaceAll("&code_challenge(_method)?=[^&]*", ""));
+        HtmlPage refused = scene.browser.open(withoutPkce);
         assertFalse(refused.asXml().contains("kcentra-identifier.ftl"), "no sign-in page for a request without PKCE");
         assertTrue(refused.getUrl().toString().contains("error=invalid_request"), () -> refused.getUrl().toString());
     }
@@ -226,13 +215,13 @@ class IdentifierRoutingIT {
     private IdentityProviderRepresentation organizations(IdentityProviderRepresentation original, String allowedTenant) {
         IdentityProviderRepresentation changed = realm.admin().identityProviders().get("entra").toRepresentation();
         Map<String, String> config = new HashMap<>(original.getConfig());
-        String base = tenant.entra.loginBaseUrl() + "/organizations";
+        String base = scene.tenant.entra.loginBaseUrl() + "/organizations";
         config.put("authorizationUrl", base + "/oauth2/v2.0/authorize");
         config.put("tokenUrl", base + "/oauth2/v2.0/token");
         config.put("jwksUrl", base + "/discovery/v2.0/keys");
         config.put("issuer", "");
         config.put("entraAccountType", "organizations");
-        config.put("entraIssuerTemplate", tenant.entra.loginBaseUrl() + "/{tenantid}/v2.0");
+        config.put("entraIssuerTemplate", scene.tenant.entra.loginBaseUrl() + "/{tenantid}/v2.0");
         config.put("entraAllowedTenants", allowedTenant);
         changed.setConfig(config);
         return changed;
@@ -240,15 +229,15 @@ class IdentifierRoutingIT {
 
     /** Straight to Microsoft with kc_idp_hint, sign in there; the app's result, or null when no code came back. */
     private SignInResult signInAtMicrosoft(String upn) {
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage microsoft = browser.open(app.authorizationRequest(Map.of("kc_idp_hint", "entra", "login_hint", upn)));
-        browser.submit(microsoft, "signin", Map.of("loginfmt", upn, "passwd", ENTRA_PASSWORD));
-        return app.lastResult();
+        scene.browser.webClient().getCookieManager().clearCookies();
+        HtmlPage microsoft = scene.browser.open(scene.app.authorizationRequest(Map.of("kc_idp_hint", "entra", "login_hint", upn)));
+        scene.browser.submit(microsoft, "signin", Map.of("loginfmt", upn, "passwd", ENTRA_PASSWORD));
+        return scene.app.lastResult();
     }
 
     private String identifyAndHint(String identifier) {
-        identify(identifier);
-        return tenant.entra.lastAuthorizeRequest().get("login_hint");
+        scene.identify(identifier);
+        return scene.tenant.entra.lastAuthorizeRequest().get("login_hint");
     }
 
     private void useDefaultPhoneRegion(String region) {
@@ -263,14 +252,8 @@ class IdentifierRoutingIT {
         realm.admin().flows().newExecutionConfig(execution.getId(), config).close();
     }
 
-    private HtmlPage identify(String identifier) {
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage page = browser.open(app.authorizationRequest());
-        return browser.submit(page, "kc-form-login", Map.of("username", identifier));
-    }
-
     private void assertAtMicrosoft(HtmlPage page) {
-        assertTrue(page.getUrl().toString().startsWith(tenant.entra.loginBaseUrl() + "/" + SyncTenant.TENANT + "/oauth2/v2.0/authorize"),
+        assertTrue(page.getUrl().toString().startsWith(scene.tenant.entra.loginBaseUrl() + "/" + SyncTenant.TENANT + "/oauth2/v2.0/authorize"),
                 () -> "expected Microsoft's sign-in, got " + page.getUrl() + "\n" + page.asNormalizedText());
     }
 
@@ -290,11 +273,4 @@ class IdentifierRoutingIT {
                 () -> "expected " + template + " at " + page.getUrl() + "\n" + page.asNormalizedText());
     }
 
-    private static CredentialRepresentation password(String value) {
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(value);
-        password.setTemporary(false);
-        return password;
-    }
 }

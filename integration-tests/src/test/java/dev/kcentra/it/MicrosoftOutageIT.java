@@ -1,9 +1,7 @@
 package dev.kcentra.it;
 
 import dev.kcentra.standin.fault.Fault;
-import dev.kcentra.testsupport.Browser;
 import dev.kcentra.testsupport.EntraBundleServerConfig;
-import dev.kcentra.testsupport.RelyingApp;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,34 +38,24 @@ class MicrosoftOutageIT {
     @InjectRealm(ref = "sync", fromJson = SyncTenant.REALM_JSON)
     ManagedRealm realm;
 
-    private SyncTenant tenant;
-    private Browser browser;
-    private RelyingApp app;
+    private SignInScene scene;
 
     @BeforeEach
     void start() {
-        tenant = new SyncTenant(realm);
-        browser = new Browser();
-        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
-        tenant.connect(tenant.secretConnection());
-        tenant.fullSync();
-        tenant.updateConnection("ssoEnabled", "true");
-        tenant.updateConnection("ssoForAllSynced", "true");
-        tenant.updateConnection("outageMessage", OUTAGE_MESSAGE);
+        scene = new SignInScene(realm).synced().ssoForAllSynced();
+        scene.tenant.updateConnection("outageMessage", OUTAGE_MESSAGE);
         realm.admin().clearEvents();
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        browser.close();
-        tenant.close();
+        scene.close();
     }
 
     @Test
     void anAuthorizeEndpointFailingWithServerErrorsGivesSsoUsersTheOutagePage() {
-        tenant.entra.faults().add(Fault.unavailable(AUTHORIZE, 0, 0));
-        assertOutagePage(identify(ALEX));
+        scene.tenant.entra.faults().add(Fault.unavailable(AUTHORIZE, 0, 0));
+        assertOutagePage(scene.identify(ALEX));
         assertTrue(loginErrors().stream().anyMatch(e -> "entra_unavailable".equals(e.getError())
                 && "entra".equals(e.getDetails().get("identity_provider"))), "an event for admins");
 
@@ -76,40 +64,40 @@ class MicrosoftOutageIT {
 
     @Test
     void microsoftNotAnsweringInTimeGivesTheOutagePageWithinTheTimeout() {
-        tenant.entra.faults().add(Fault.slow(AUTHORIZE, 10_000, 0));
+        scene.tenant.entra.faults().add(Fault.slow(AUTHORIZE, 10_000, 0));
         Instant started = Instant.now();
-        HtmlPage page = identify(ALEX);
+        HtmlPage page = scene.identify(ALEX);
         assertOutagePage(page);
         assertTrue(Duration.between(started, Instant.now()).toMillis() < 8_000, "the probe gives up after its timeout");
     }
 
     @Test
     void microsoftUnreachableGivesTheOutagePage() {
-        tenant.entra.close();
-        assertOutagePage(identify(ALEX));
+        scene.tenant.entra.close();
+        assertOutagePage(scene.identify(ALEX));
         assertPasswordUserSignsIn();
     }
 
     @Test
     void aTokenEndpointOutageAfterTheMicrosoftSignInGivesTheOutagePage() {
-        HtmlPage microsoft = identify(ALEX);
-        assertTrue(microsoft.getUrl().toString().startsWith(tenant.entra.loginBaseUrl()), () -> "at Microsoft: " + microsoft.getUrl());
-        tenant.entra.faults().add(Fault.unavailable(TOKEN, 0, 0));
-        HtmlPage after = browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
+        HtmlPage microsoft = scene.identify(ALEX);
+        assertTrue(microsoft.getUrl().toString().startsWith(scene.tenant.entra.loginBaseUrl()), () -> "at Microsoft: " + microsoft.getUrl());
+        scene.tenant.entra.faults().add(Fault.unavailable(TOKEN, 0, 0));
+        HtmlPage after = scene.browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
         assertOutagePage(after);
-        assertNull(app.lastResult(), "no code reached the app");
+        assertNull(scene.app.lastResult(), "no code reached the app");
         List<EventRepresentation> events = realm.admin().getEvents(List.of("IDENTITY_PROVIDER_LOGIN_ERROR"), null, null, null, null, null, null, null);
         assertTrue(events.stream().anyMatch(e -> "entra_unavailable".equals(e.getError())), "an event for admins: " + events);
     }
 
     @Test
     void aTokenEndpointThatAnswersWithAnErrorIsNotAnOutage() {
-        HtmlPage microsoft = identify(ALEX);
-        tenant.entra.faults().add(new Fault(TOKEN, 400, 0, 0, 0));
-        HtmlPage after = browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
+        HtmlPage microsoft = scene.identify(ALEX);
+        scene.tenant.entra.faults().add(new Fault(TOKEN, 400, 0, 0, 0));
+        HtmlPage after = scene.browser.submit(microsoft, "signin", Map.of("passwd", "Sync-Test-1!"));
         assertFalse(after.asXml().contains("kcentra-microsoft-unavailable.ftl"), after::asNormalizedText);
         assertTrue(after.asNormalizedText().contains("Unexpected error when authenticating with identity provider"), after::asNormalizedText);
-        assertNull(app.lastResult());
+        assertNull(scene.app.lastResult());
     }
 
     private void assertOutagePage(HtmlPage page) {
@@ -125,19 +113,14 @@ class MicrosoftOutageIT {
     }
 
     private void assertPasswordUserSignsIn() {
-        HtmlPage passwordPage = identify(LOCAL);
+        HtmlPage passwordPage = scene.identify(LOCAL);
         assertTrue(passwordPage.asXml().contains("template: kcentra-password.ftl"), passwordPage::asNormalizedText);
-        browser.submit(passwordPage, "kc-form-login", Map.of("password", LOCAL_PASSWORD));
-        assertTrue(app.lastResult() != null && app.lastResult().succeeded(), "password users are unaffected");
+        scene.browser.submit(passwordPage, "kc-form-login", Map.of("password", LOCAL_PASSWORD));
+        assertTrue(scene.app.lastResult() != null && scene.app.lastResult().succeeded(), "password users are unaffected");
     }
 
     private List<EventRepresentation> loginErrors() {
         return realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, null, null);
     }
 
-    private HtmlPage identify(String identifier) {
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage page = browser.open(app.authorizationRequest());
-        return browser.submit(page, "kc-form-login", Map.of("username", identifier));
-    }
 }

@@ -1,8 +1,6 @@
 package dev.kcentra.it;
 
-import dev.kcentra.testsupport.Browser;
 import dev.kcentra.testsupport.EntraBundleServerConfig;
-import dev.kcentra.testsupport.RelyingApp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -29,12 +25,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.kcentra.it.SignInScene.password;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,25 +58,17 @@ class SsoOnboardingIT {
     @InjectAdminClient
     Keycloak admin;
 
-    private SyncTenant tenant;
-    private Browser browser;
-    private RelyingApp app;
+    private SignInScene scene;
 
     @BeforeEach
     void start() {
-        tenant = new SyncTenant(realm);
-        browser = new Browser();
-        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
-        tenant.connect(tenant.secretConnection());
-        tenant.fullSync();
-        realm.admin().users().get(tenant.user(ALEX).getId()).resetPassword(password("Keycloak-Password-1!"));
+        scene = new SignInScene(realm).synced();
+        realm.admin().users().get(scene.tenant.user(ALEX).getId()).resetPassword(password("Keycloak-Password-1!"));
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        browser.close();
-        tenant.close();
+        scene.close();
     }
 
     @Test
@@ -90,11 +78,11 @@ class SsoOnboardingIT {
         assertTrue(names.contains(BIANCA), names::toString);
         assertFalse(names.contains(ALEX), "Alex has a password");
 
-        tenant.updateConnection("ssoEnabled", "true");
-        setSsoFlag(BIANCA, "true");
+        scene.tenant.updateConnection("ssoEnabled", "true");
+        scene.setSsoFlag(BIANCA, "true");
         List<Object> whileSso = adminGet("stranded-users").stream().map(u -> u.get("username")).toList();
         assertFalse(whileSso.contains(BIANCA), "Bianca signs in with Microsoft");
-        setSsoFlag(BIANCA, "false");
+        scene.setSsoFlag(BIANCA, "false");
 
         HttpResponse<String> sent = adminPost("set-password-emails", "");
         assertEquals(200, sent.statusCode(), sent.body());
@@ -106,17 +94,17 @@ class SsoOnboardingIT {
         MimeMessage toBianca = messageTo(BIANCA);
         assertFalse(Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> recipient(m).equals(ALEX)), "none for Alex");
 
-        HtmlPage update = browser.open(URI.create(link(toBianca)));
+        HtmlPage update = scene.browser.open(URI.create(link(toBianca)));
         HtmlPage proceed = update.getAnchors().stream().filter(a -> a.getHrefAttribute().contains("action-token")).findFirst()
                 .map(a -> { try { return (HtmlPage) a.click(); } catch (IOException e) { throw new AssertionError(e); } })
                 .orElse(update);
-        browser.submit(proceed, "kc-passwd-update-form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        scene.browser.submit(proceed, "kc-passwd-update-form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
 
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage identifier = browser.open(app.authorizationRequest());
-        HtmlPage passwordPage = browser.submit(identifier, "kc-form-login", Map.of("username", BIANCA));
-        browser.submit(passwordPage, "kc-form-login", Map.of("password", NEW_PASSWORD));
-        assertTrue(app.lastResult() != null && app.lastResult().succeeded(), "Bianca signs in with the password she set");
+        scene.browser.webClient().getCookieManager().clearCookies();
+        HtmlPage identifier = scene.browser.open(scene.app.authorizationRequest());
+        HtmlPage passwordPage = scene.browser.submit(identifier, "kc-form-login", Map.of("username", BIANCA));
+        scene.browser.submit(passwordPage, "kc-form-login", Map.of("password", NEW_PASSWORD));
+        assertTrue(scene.app.lastResult() != null && scene.app.lastResult().succeeded(), "Bianca signs in with the password she set");
 
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
         assertTrue(events.stream().anyMatch(e -> "ACTION".equals(e.getOperationType())
@@ -126,17 +114,17 @@ class SsoOnboardingIT {
     @Test
     void thePasswordPageOffersEveryoneTheSameSetYourPasswordPath() {
         for (String identifier : List.of(BIANCA, ALEX, "nobody@elsewhere.example")) {
-            browser.webClient().getCookieManager().clearCookies();
-            HtmlPage page = browser.submit(browser.open(app.authorizationRequest()), "kc-form-login", Map.of("username", identifier));
+            scene.browser.webClient().getCookieManager().clearCookies();
+            HtmlPage page = scene.browser.submit(scene.browser.open(scene.app.authorizationRequest()), "kc-form-login", Map.of("username", identifier));
             assertTrue(page.asNormalizedText().contains("Forgot your password, or have none yet?"), page::asNormalizedText);
         }
     }
 
     @Test
     void invitationsSaySignInWithMicrosoftToSsoUsersAndCarryASetPasswordLinkForOthers() throws Exception {
-        tenant.updateConnection("ssoEnabled", "true");
-        setSsoFlag(ALEX, "true");
-        String body = "{\"userIds\":[\"" + tenant.user(ALEX).getId() + "\",\"" + tenant.user(BIANCA).getId() + "\"]}";
+        scene.tenant.updateConnection("ssoEnabled", "true");
+        scene.setSsoFlag(ALEX, "true");
+        String body = "{\"userIds\":[\"" + scene.tenant.user(ALEX).getId() + "\",\"" + scene.tenant.user(BIANCA).getId() + "\"]}";
         HttpResponse<String> sent = adminPost("invitations", body);
         assertEquals(200, sent.statusCode(), sent.body());
         assertTrue(mail.waitForIncomingEmail(15_000, 2));
@@ -159,14 +147,6 @@ class SsoOnboardingIT {
         HttpResponse<String> malformed = adminPost("invitations", "{\"userIds\": 42");
         assertEquals(400, malformed.statusCode(), malformed.body());
         assertEquals(0, mail.getReceivedMessages().length, "nothing sent on a refused request");
-    }
-
-    private void setSsoFlag(String username, String value) {
-        UserRepresentation user = realm.admin().users().get(tenant.user(username).getId()).toRepresentation();
-        Map<String, List<String>> attributes = new HashMap<>(user.getAttributes() == null ? Map.of() : user.getAttributes());
-        attributes.put("entra.sso", List.of(value));
-        user.setAttributes(attributes);
-        realm.admin().users().get(user.getId()).update(user);
     }
 
     private URI adminUri(String action) {
@@ -226,11 +206,4 @@ class SsoOnboardingIT {
         throw new AssertionError("no text part");
     }
 
-    private static CredentialRepresentation password(String value) {
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(value);
-        password.setTemporary(false);
-        return password;
-    }
 }

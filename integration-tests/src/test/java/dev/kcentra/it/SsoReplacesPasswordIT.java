@@ -1,8 +1,6 @@
 package dev.kcentra.it;
 
-import dev.kcentra.testsupport.Browser;
 import dev.kcentra.testsupport.EntraBundleServerConfig;
-import dev.kcentra.testsupport.RelyingApp;
 import jakarta.ws.rs.BadRequestException;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
@@ -10,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.AccessTokenResponse;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -30,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import static dev.kcentra.it.SignInScene.password;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,28 +53,22 @@ class SsoReplacesPasswordIT {
     @InjectMailServer
     MailServer mail;
 
-    private SyncTenant tenant;
-    private Browser browser;
-    private RelyingApp app;
+    private SignInScene scene;
 
     @BeforeEach
     void start() {
-        tenant = new SyncTenant(realm);
-        browser = new Browser();
-        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
+        scene = new SignInScene(realm);
         // Alex had a Keycloak password before SSO was switched on.
-        tenant.connect(tenant.secretConnection());
-        tenant.fullSync();
-        realm.admin().users().get(tenant.user(ALEX).getId()).resetPassword(password(OLD_PASSWORD));
-        tenant.updateConnection("ssoEnabled", "true");
-        tenant.updateConnection("ssoForAllSynced", "true");
+        scene.tenant.connect(scene.tenant.secretConnection());
+        scene.tenant.fullSync();
+        realm.admin().users().get(scene.tenant.user(ALEX).getId()).resetPassword(password(OLD_PASSWORD));
+        scene.tenant.updateConnection("ssoEnabled", "true");
+        scene.tenant.updateConnection("ssoForAllSynced", "true");
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        browser.close();
-        tenant.close();
+        scene.close();
     }
 
     @Test
@@ -88,21 +80,21 @@ class SsoReplacesPasswordIT {
         assertEquals(wrong.body(), sso.body(), "the same invalid_grant answer as a wrong password");
         assertEquals(200, passwordGrant(LOCAL, LOCAL_PASSWORD).statusCode(), "password users still use the grant");
 
-        tenant.updateConnection("ssoForAllSynced", "false");
-        tenant.updateConnection("ssoEnabled", "false");
+        scene.tenant.updateConnection("ssoForAllSynced", "false");
+        scene.tenant.updateConnection("ssoEnabled", "false");
         assertEquals(200, passwordGrant(ALEX, OLD_PASSWORD).statusCode(), "with SSO off the kept password works again");
     }
 
     @Test
     void sessionsStartedWithAPasswordContinueWhenSsoIsSwitchedOn() throws Exception {
-        tenant.updateConnection("ssoForAllSynced", "false");
-        tenant.updateConnection("ssoEnabled", "false");
+        scene.tenant.updateConnection("ssoForAllSynced", "false");
+        scene.tenant.updateConnection("ssoEnabled", "false");
         HttpResponse<String> signedIn = passwordGrant(ALEX, OLD_PASSWORD);
         assertEquals(200, signedIn.statusCode(), signedIn.body());
         String refreshToken = JsonSerialization.readValue(signedIn.body(), AccessTokenResponse.class).getRefreshToken();
 
-        tenant.updateConnection("ssoEnabled", "true");
-        tenant.updateConnection("ssoForAllSynced", "true");
+        scene.tenant.updateConnection("ssoEnabled", "true");
+        scene.tenant.updateConnection("ssoForAllSynced", "true");
         HttpResponse<String> refreshed = tokenRequest("grant_type=refresh_token&client_id=password-grant-app&refresh_token="
                 + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8));
         assertEquals(200, refreshed.statusCode(), "the running session goes on: " + refreshed.body());
@@ -111,20 +103,20 @@ class SsoReplacesPasswordIT {
 
     @Test
     void anAdminIsToldThatAPasswordForAnSsoUserCannotBeUsed() throws Exception {
-        String alex = tenant.user(ALEX).getId();
+        String alex = scene.tenant.user(ALEX).getId();
         BadRequestException refused = assertThrows(BadRequestException.class,
                 () -> realm.admin().users().get(alex).resetPassword(password("Another-Password-1!")));
         String message = refused.getResponse().readEntity(String.class);
         assertTrue(message.contains("signs in with Microsoft (Entra SSO). A password would never be used"), message);
 
-        tenant.updateConnection("ssoForAllSynced", "false");
-        tenant.updateConnection("ssoEnabled", "false");
+        scene.tenant.updateConnection("ssoForAllSynced", "false");
+        scene.tenant.updateConnection("ssoEnabled", "false");
         assertEquals(400, passwordGrant(ALEX, "Another-Password-1!").statusCode(), "the refused password was not stored");
     }
 
     @Test
     void updatePasswordIsNotAskedOfSsoUsers() {
-        String alex = tenant.user(ALEX).getId();
+        String alex = scene.tenant.user(ALEX).getId();
         UserRepresentation user = realm.admin().users().get(alex).toRepresentation();
         user.setRequiredActions(List.of("UPDATE_PASSWORD"));
         realm.admin().users().get(alex).update(user);
@@ -148,14 +140,14 @@ class SsoReplacesPasswordIT {
 
         List<EventRepresentation> refusals = realm.admin().getEvents(List.of("SEND_RESET_PASSWORD_ERROR"), null, null, null, null, null, null, null);
         assertTrue(refusals.stream().anyMatch(e -> "entra_sso_user_has_no_password".equals(e.getError())
-                && tenant.user(ALEX).getId().equals(e.getUserId())), "the refusal is an event for admins");
+                && scene.tenant.user(ALEX).getId().equals(e.getUserId())), "the refusal is an event for admins");
     }
 
     /** The "forgot password" link of the password page, then the user's name; the visible text of the answer. */
     private String requestReset(String username) {
-        browser.webClient().getCookieManager().clearCookies();
-        HtmlPage identifier = browser.open(app.authorizationRequest());
-        HtmlPage passwordPage = browser.submit(identifier, "kc-form-login", Map.of("username", LOCAL));
+        scene.browser.webClient().getCookieManager().clearCookies();
+        HtmlPage identifier = scene.browser.open(scene.app.authorizationRequest());
+        HtmlPage passwordPage = scene.browser.submit(identifier, "kc-form-login", Map.of("username", LOCAL));
         HtmlAnchor forgot = passwordPage.getAnchors().stream().filter(a -> a.getHrefAttribute().contains("reset-credentials"))
                 .findFirst().orElseThrow(() -> new AssertionError("no forgot-password link on the password page"));
         HtmlPage reset;
@@ -164,7 +156,7 @@ class SsoReplacesPasswordIT {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        HtmlPage answer = browser.submit(reset, "kc-reset-password-form", Map.of("username", username));
+        HtmlPage answer = scene.browser.submit(reset, "kc-reset-password-form", Map.of("username", username));
         return answer.getVisibleText();
     }
 
@@ -181,11 +173,4 @@ class SsoReplacesPasswordIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static CredentialRepresentation password(String value) {
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(value);
-        password.setTemporary(false);
-        return password;
-    }
 }
