@@ -156,6 +156,22 @@ class IdentifierRoutingIT {
     }
 
     @Test
+    void aGuestSignsInThroughTheResourceTenantsEndpointAsTheSyncedGuest() {
+        scene.tenant.updateConnection("includeGuests", "true");
+        scene.tenant.fullSync();
+        String guest = "gus_partner.example#ext#@fabrikam.example";
+        HtmlPage microsoft = scene.identify(guest);
+        assertAtMicrosoft(microsoft);
+        scene.browser.submit(microsoft, "signin", Map.of("passwd", ENTRA_PASSWORD));
+        SignInResult result = scene.app.lastResult();
+        assertNotNull(result, "signed in");
+        assertTrue(result.succeeded(), result::error);
+        assertEquals(guest, result.idToken().getClaim("preferred_username"));
+        assertEquals(SyncTenant.TENANT, result.idToken().getClaim("tid"), "the resource tenant, whose endpoint the guest used");
+        assertEquals("5ca1ab1e-0000-4000-8000-100000000007", result.idToken().getClaim("oid"));
+    }
+
+    @Test
     void aUserDisabledInKeycloakGetsNoTokensEvenAfterSigningInAtMicrosoft() {
         UserRepresentation alex = scene.tenant.user(ALEX);
         alex.setEnabled(false);
