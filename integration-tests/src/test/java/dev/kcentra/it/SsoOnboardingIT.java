@@ -121,6 +121,22 @@ class SsoOnboardingIT {
     }
 
     @Test
+    void aStrandedUserFindsTheSetPasswordPathFromThePasswordPage() throws Exception {
+        HtmlPage passwordPage = scene.identify(BIANCA);
+        HtmlPage reset = passwordPage.getAnchors().stream().filter(a -> a.getTextContent().contains("have none yet"))
+                .findFirst().orElseThrow(() -> new AssertionError("no set-your-password link")).click();
+        HtmlPage sent = scene.browser.submit(reset, "kc-reset-password-form", Map.of("username", BIANCA));
+        assertTrue(sent.asNormalizedText().contains("You should receive an email shortly"), sent::asNormalizedText);
+        assertTrue(mail.waitForIncomingEmail(15_000, 1));
+
+        HtmlPage update = scene.browser.open(URI.create(link(messageTo(BIANCA))));
+        scene.browser.submit(update, "kc-passwd-update-form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        HtmlPage again = scene.identify(BIANCA);
+        scene.browser.submit(again, "kc-form-login", Map.of("password", NEW_PASSWORD));
+        assertTrue(scene.app.lastResult() != null && scene.app.lastResult().succeeded(), "Bianca signs in with her first password");
+    }
+
+    @Test
     void invitationsSaySignInWithMicrosoftToSsoUsersAndCarryASetPasswordLinkForOthers() throws Exception {
         scene.tenant.updateConnection("ssoEnabled", "true");
         scene.setSsoFlag(ALEX, "true");
