@@ -32,6 +32,8 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
         // Outage tests switch the stand-in's faults from one request to the next: ask Microsoft at every redirect.
         config.spiOption("authenticator", "kcentra-identity-first", "availability-cache-seconds", "0");
         config.spiOption("authenticator", "kcentra-identity-first", "probe-timeout-millis", "1500");
+        config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "keystore", VaultTestKeystore.file().toString());
+        config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "keystore-password", VaultTestKeystore.PASSWORD);
         return config;
     }
 }

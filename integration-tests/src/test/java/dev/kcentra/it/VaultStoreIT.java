@@ -1,0 +1,147 @@
+package dev.kcentra.it;
+
+import dev.kcentra.testsupport.EntraBundleServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The vault's store through the real server: password apps and their shared credential over admin REST, the password
+ * write-only and sealed under the realm's key-encryption key; a realm without a key stores nothing.
+ */
+@KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
+class VaultStoreIT {
+
+    private static final String SECRET = "Payroll-Shared-Secret-7!";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @InjectRealm(ref = "vault-a", fromJson = "/vault/vault-a-realm.json")
+    ManagedRealm realm;
+
+    @InjectRealm(ref = "vault-nokey", fromJson = "/vault/vault-nokey-realm.json")
+    ManagedRealm noKey;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @Test
+    void appsAreCheckedAndTheirPasswordIsWriteOnlyAndVersioned() throws Exception {
+        HttpResponse<String> created = send(realm, "POST", "apps", app("Payroll " + System.nanoTime()));
+        assertEquals(201, created.statusCode(), created.body());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String name = (String) get(realm, "apps/" + id).get("name");
+
+        assertEquals(409, send(realm, "POST", "apps", app(name)).statusCode(), "one name per realm");
+        HttpResponse<String> script = send(realm, "POST", "apps", app("Bad").replace("https://payroll.example/login", "javascript:alert(1)"));
+        assertEquals(400, script.statusCode());
+        assertTrue(script.body().contains("absolute http(s) URL"), script.body());
+        assertEquals(400, send(realm, "POST", "apps", "{\"name\": \"No fields\", \"loginUrl\": \"https://x.example\", \"injection\": \"form\"}").statusCode());
+        assertEquals(400, send(realm, "POST", "apps", "{\"name\": ").statusCode(), "malformed JSON");
+
+        assertEquals(204, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET)).statusCode());
+        Map<String, Object> app = get(realm, "apps/" + id);
+        Map<?, ?> summary = (Map<?, ?>) app.get("credential");
+        assertEquals("svc-payroll", summary.get("username"));
+        assertEquals(1, ((Number) summary.get("version")).intValue());
+        assertFalse(JsonSerialization.writeValueAsString(app).contains(SECRET), "no answer carries the password");
+
+        assertEquals(204, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET + "2")).statusCode());
+        assertEquals(2, ((Number) ((Map<?, ?>) get(realm, "apps/" + id).get("credential")).get("version")).intValue());
+        assertEquals(400, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-payroll", "")).statusCode());
+        assertEquals(404, send(realm, "PUT", "apps/no-such-app/credential", credential("u", "p")).statusCode());
+
+        List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
+        assertTrue(events.stream().anyMatch(e -> "UPDATE".equals(e.getOperationType()) && e.getRepresentation() != null
+                && e.getRepresentation().contains("svc-payroll")), "credential changes are admin events");
+        assertTrue(events.stream().noneMatch(e -> e.getRepresentation() != null && e.getRepresentation().contains(SECRET)),
+                "no admin event carries the password");
+
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri(realm, "apps")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+    }
+
+    @Test
+    void aRealmWithoutAKeyEncryptionKeyStoresNoPassword() throws Exception {
+        HttpResponse<String> created = send(noKey, "POST", "apps", app("Payroll"));
+        String location = created.headers().firstValue("Location").orElseThrow(() -> new AssertionError(created.body()));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> refused = send(noKey, "PUT", "apps/" + id + "/credential", credential("svc", SECRET));
+        assertEquals(500, refused.statusCode());
+        assertTrue(refused.body().contains("has no key 'kcentra-vault-nokey'"), refused.body());
+        assertNull(get(noKey, "apps/" + id).get("credential"), "nothing stored");
+    }
+
+    /** On PostgreSQL the test reads the rows themselves: neither the password nor its Base64 appears. */
+    @Test
+    void theStoredRowsHoldNoPlaintext() throws Exception {
+        HttpResponse<String> created = send(realm, "POST", "apps", app("Dump " + System.nanoTime()));
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertEquals(204, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-dump", SECRET)).statusCode());
+        String url = System.getProperty("kc.test.database.url", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"),
+                "the dev H2 database lives inside the server; run with -Ddb=postgres to read the rows");
+        try (Connection db = DriverManager.getConnection(url, System.getProperty("kc.test.database.user"),
+                System.getProperty("kc.test.database.password"));
+             ResultSet rows = db.createStatement().executeQuery("select * from kcentra_vault_credential where app_id = '" + id + "'")) {
+            assertTrue(rows.next(), "the credential row");
+            StringBuilder dump = new StringBuilder();
+            for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                dump.append(rows.getString(column)).append('|');
+            }
+            assertFalse(dump.toString().contains(SECRET), dump::toString);
+            assertFalse(dump.toString().contains(Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))));
+            assertTrue(dump.toString().contains("svc-dump"), "the row is the one written");
+        }
+    }
+
+    private static String app(String name) {
+        return "{\"name\": \"" + name + "\", \"loginUrl\": \"https://payroll.example/login\", \"injection\": \"form\","
+                + " \"usernameField\": \"user\", \"passwordField\": \"pass\"}";
+    }
+
+    private static String credential(String username, String password) {
+        return "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}";
+    }
+
+    private URI uri(ManagedRealm target, String path) {
+        return URI.create(target.getBaseUrl().replace("/realms/", "/admin/realms/") + "/kcentra-vault/" + path);
+    }
+
+    private HttpResponse<String> send(ManagedRealm target, String method, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(target, path)).header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> get(ManagedRealm target, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(target, path))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JsonSerialization.readValue(response.body(), Map.class);
+    }
+}
