@@ -7,32 +7,24 @@ import java.util.Optional;
 /**
  * Who may sign in through the provider, as the app registration's "supported account types" (seed 003): the
  * tenant's own accounts, any organisation's, any organisation's and personal Microsoft accounts, or personal only.
- * The authority segment is the path segment Microsoft's endpoints use for that audience.
  */
 public enum EntraAccountType {
-    SINGLE("single", null),
-    ORGANIZATIONS("organizations", "organizations"),
-    COMMON("common", "common"),
-    CONSUMERS("consumers", "consumers");
+    SINGLE("single"),
+    ORGANIZATIONS("organizations"),
+    COMMON("common"),
+    CONSUMERS("consumers");
 
     /** The tenant id Microsoft puts in {@code tid} for personal Microsoft accounts. */
     public static final String CONSUMERS_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
     private final String configValue;
-    private final String authoritySegment;
 
-    EntraAccountType(String configValue, String authoritySegment) {
+    EntraAccountType(String configValue) {
         this.configValue = configValue;
-        this.authoritySegment = authoritySegment;
     }
 
     public String configValue() {
         return configValue;
-    }
-
-    /** The shared endpoint's path segment; null for a single tenant, whose own id or domain is the segment. */
-    public String authoritySegment() {
-        return authoritySegment;
     }
 
     public boolean multiTenant() {

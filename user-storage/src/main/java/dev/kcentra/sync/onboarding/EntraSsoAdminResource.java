@@ -1,6 +1,7 @@
 package dev.kcentra.sync.onboarding;
 
-import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.EntraSyncConfig;
+import dev.kcentra.sync.SyncedUsers;
 import dev.kcentra.sync.sso.SsoPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -133,9 +134,7 @@ public class EntraSsoAdminResource {
     }
 
     private Stream<UserModel> syncedUsers(ComponentModel connection) {
-        return session.users().searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
-                .filter(user -> connection.getId().equals(user.getFederationLink()))
-                .filter(user -> user.getFirstAttribute(SyncedUserAttributes.OBJECT_ID) != null);
+        return SyncedUsers.of(session, realm, connection.getId(), EntraSyncConfig.from(connection).tenantId());
     }
 
     private UserModel syncedUser(ComponentModel connection, String id) {

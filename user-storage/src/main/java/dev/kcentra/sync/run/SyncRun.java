@@ -3,6 +3,7 @@ package dev.kcentra.sync.run;
 import dev.kcentra.sync.DeletionPolicy;
 import dev.kcentra.sync.EntraSyncConfig;
 import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.SyncedUsers;
 import dev.kcentra.sync.graph.DeltaExpiredException;
 import dev.kcentra.sync.graph.DirectoryUser;
 import dev.kcentra.sync.graph.GraphAccessException;
@@ -330,7 +331,7 @@ public final class SyncRun {
     private void deleteExpired(KeycloakSession session, RealmModel realm, EntraSyncResult result) {
         long cutoff = clock.instant().minus(Duration.ofDays(config.deleteAfterDays())).getEpochSecond();
         UserManager users = new UserManager(session);
-        for (UserModel user : SyncedUserIndex.users(session, realm, componentId, config.tenantId()).toList()) {
+        for (UserModel user : SyncedUsers.of(session, realm, componentId, config.tenantId()).toList()) {
             String removedAt = user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT);
             if (removedAt != null && Long.parseLong(removedAt) <= cutoff) {
                 result.increaseRemoved();

@@ -1,15 +1,13 @@
 package dev.kcentra.sync.run;
 
 import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.SyncedUsers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.storage.UserStoragePrivateUtil;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Object id to Keycloak user id of every user this connection has synced, read once per run: a new user then costs
@@ -19,16 +17,9 @@ final class SyncedUserIndex {
 
     private final Map<String, String> userIdByObjectId = new HashMap<>();
 
-    /** The users this connection has synced from its tenant. */
-    static Stream<UserModel> users(KeycloakSession session, RealmModel realm, String componentId, String tenantId) {
-        return UserStoragePrivateUtil.userLocalStorage(session)
-                .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.TENANT_ID, tenantId)
-                .filter(u -> componentId.equals(u.getFederationLink()));
-    }
-
     static SyncedUserIndex load(KeycloakSession session, RealmModel realm, String componentId, String tenantId) {
         SyncedUserIndex index = new SyncedUserIndex();
-        users(session, realm, componentId, tenantId)
+        SyncedUsers.of(session, realm, componentId, tenantId)
                 .forEach(u -> {
                     String objectId = u.getFirstAttribute(SyncedUserAttributes.OBJECT_ID);
                     if (objectId != null) {
