@@ -91,6 +91,7 @@ class VaultStoreIT {
         HttpResponse<String> refused = send(noKey, "PUT", "apps/" + id + "/credential", credential("svc", SECRET));
         assertEquals(500, refused.statusCode());
         assertTrue(refused.body().contains("has no key 'kcentra-vault-nokey'"), refused.body());
+        assertFalse(refused.body().contains("Exception"), "a clear admin error, not a stack trace");
         assertNull(get(noKey, "apps/" + id).get("credential"), "nothing stored");
     }
 

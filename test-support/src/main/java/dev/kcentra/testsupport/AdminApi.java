@@ -22,6 +22,8 @@ public final class AdminApi {
     private final String keycloakUrl;
     private final String user;
     private final String password;
+    private String token;
+    private long tokenAt;
 
     public AdminApi(String keycloakUrl, String user, String password) {
         this.keycloakUrl = keycloakUrl;
@@ -54,6 +56,11 @@ public final class AdminApi {
         return JSON.readTree(send("POST", "/admin/realms/" + realm + "/user-storage/" + componentId + "/sync?action=" + action, null, SYNC_TIMEOUT).body());
     }
 
+    /** Any admin REST call; a non-2xx answer is an {@link IOException} with the body. */
+    public HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, Duration.ofMinutes(1));
+    }
+
     private HttpResponse<String> send(String method, String path, String json, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloakUrl + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token());
@@ -69,8 +76,11 @@ public final class AdminApi {
         return response;
     }
 
-    /** A fresh token per call: admin tokens live one minute and a sync can take longer. */
-    private String token() throws IOException, InterruptedException {
+    /** A token at most 20 s old at the call: admin tokens live one minute and a sync can take longer. */
+    private synchronized String token() throws IOException, InterruptedException {
+        if (token != null && System.nanoTime() - tokenAt < 20_000_000_000L) {
+            return token;
+        }
         String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/master/protocol/openid-connect/token"))
@@ -79,6 +89,8 @@ public final class AdminApi {
         if (response.statusCode() != 200) {
             throw new IOException("cannot get an admin token (HTTP " + response.statusCode() + "): " + response.body());
         }
-        return JSON.readTree(response.body()).get("access_token").asText();
+        token = JSON.readTree(response.body()).get("access_token").asText();
+        tokenAt = System.nanoTime();
+        return token;
     }
 }

@@ -6,6 +6,10 @@ import java.net.URI;
 import java.util.Map;
 
 import org.htmlunit.BrowserVersion;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
@@ -48,6 +52,17 @@ public final class Browser implements AutoCloseable {
         }
         try {
             return button.click();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A form post made by hand (as an attacker or a replaying browser would), with this browser's cookies. */
+    public Page post(URI uri, Map<String, String> fields) {
+        try {
+            WebRequest request = new WebRequest(uri.toURL(), HttpMethod.POST);
+            request.setRequestParameters(fields.entrySet().stream().map(e -> new NameValuePair(e.getKey(), e.getValue())).toList());
+            return client.getPage(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

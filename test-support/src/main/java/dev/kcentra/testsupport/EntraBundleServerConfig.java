@@ -14,6 +14,9 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
     /** Keycloak's HTTP and management ports in the test framework's distribution mode. */
     public static final int[] KEYCLOAK_PORTS = {8080, 9000};
 
+    public static final int LAUNCH_TOKEN_SECONDS = 3;
+    public static final int REVEAL_MAX_AGE_SECONDS = 5;
+
     // The framework builds this config more than once per run; only the first time is the server not ours yet.
     private static final AtomicBoolean PORTS_CHECKED = new AtomicBoolean();
 
@@ -32,8 +35,13 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
         // Outage tests switch the stand-in's faults from one request to the next: ask Microsoft at every redirect.
         config.spiOption("authenticator", "kcentra-identity-first", "availability-cache-seconds", "0");
         config.spiOption("authenticator", "kcentra-identity-first", "probe-timeout-millis", "1500");
-        config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "keystore", VaultTestKeystore.file().toString());
-        config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "keystore-password", VaultTestKeystore.PASSWORD);
+        config.option("spi-kcentra-vault-keys--provider", "keystore");
+        config.spiOption("kcentra-vault-keys", "keystore", "file", VaultTestKeystore.file().toString());
+        config.spiOption("kcentra-vault-keys", "keystore", "password", VaultTestKeystore.PASSWORD);
+        // Short enough for a test to outwait a launch token and a reveal's fresh sign-in.
+        config.spiOption("realm-restapi-extension", "kcentra-apps", "launch-token-seconds", String.valueOf(LAUNCH_TOKEN_SECONDS));
+        config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "reveal-max-age-seconds", String.valueOf(REVEAL_MAX_AGE_SECONDS));
+        config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "rotation-check-seconds", "2");
         return config;
     }
 }

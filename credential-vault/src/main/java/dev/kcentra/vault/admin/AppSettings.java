@@ -2,15 +2,19 @@ package dev.kcentra.vault.admin;
 
 import dev.kcentra.vault.store.PasswordAppEntity;
 import jakarta.ws.rs.core.Response;
+import dev.kcentra.vault.launch.StepUp;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponse;
 
 import java.net.URI;
 import java.util.Locale;
 
 /** A password app's settings as an admin sends them, checked: every refusal says what to fix. */
-record AppSettings(String name, String loginUrl, String injection, String usernameField, String passwordField, String description) {
+record AppSettings(String name, String loginUrl, String injection, String usernameField, String passwordField, String description,
+                   String gatewayClientId, Integer requiredLoa) {
 
-    static AppSettings validate(VaultAdminResource.AppRepresentation app) {
+    static AppSettings validate(VaultAdminResource.AppRepresentation app, RealmModel realm) {
         if (app == null || app.name() == null || app.name().isBlank() || app.name().length() > 255) {
             throw bad("A password app needs a name of at most 255 characters.");
         }
@@ -37,7 +41,25 @@ record AppSettings(String name, String loginUrl, String injection, String userna
         if (description != null && description.length() > 1024) {
             throw bad("The description is longer than 1024 characters.");
         }
-        return new AppSettings(app.name().trim(), url, injection, usernameField, passwordField, description);
+        String gateway = blankToNull(app.gatewayClientId());
+        if (gateway != null) {
+            ClientModel client = realm.getClientByClientId(gateway);
+            if (client == null) {
+                throw bad("No client '" + gateway + "' in this realm to act as the gateway.");
+            }
+            if (client.isPublicClient() || client.isBearerOnly()) {
+                throw bad("The gateway client '" + gateway + "' must be confidential (it authenticates with a secret or key).");
+            }
+        }
+        Integer loa = app.requiredLoa();
+        if (loa != null && (loa < 1 || loa > 10)) {
+            throw bad("The required level of authentication must be between 1 and 10, or absent.");
+        }
+        if (loa != null && loa > StepUp.highestLevel(realm)) {
+            throw bad("The realm's browser flow offers no level of authentication " + loa + ": add a 'Condition - Level of "
+                    + "Authentication' step for it (with its second factor) first.");
+        }
+        return new AppSettings(app.name().trim(), url, injection, usernameField, passwordField, description, gateway, loa);
     }
 
     void applyTo(PasswordAppEntity entity) {
@@ -47,6 +69,8 @@ record AppSettings(String name, String loginUrl, String injection, String userna
         entity.setUsernameField(usernameField);
         entity.setPasswordField(passwordField);
         entity.setDescription(description);
+        entity.setGatewayClientId(gatewayClientId);
+        entity.setRequiredLoa(requiredLoa);
     }
 
     private static String blankToNull(String value) {

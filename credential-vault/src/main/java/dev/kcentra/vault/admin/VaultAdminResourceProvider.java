@@ -8,15 +8,15 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 public class VaultAdminResourceProvider implements AdminRealmResourceProvider {
 
-    private final VaultKeys keys;
+    private final int revealMaxAgeSeconds;
 
-    VaultAdminResourceProvider(VaultKeys keys) {
-        this.keys = keys;
+    VaultAdminResourceProvider(int revealMaxAgeSeconds) {
+        this.revealMaxAgeSeconds = revealMaxAgeSeconds;
     }
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new VaultAdminResource(session, realm, auth, adminEvent, keys);
+        return new VaultAdminResource(session, realm, auth, adminEvent, revealMaxAgeSeconds);
     }
 
     @Override

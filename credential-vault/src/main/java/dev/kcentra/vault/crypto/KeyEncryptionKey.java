@@ -1,8 +1,12 @@
 package dev.kcentra.vault.crypto;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -29,6 +33,24 @@ public final class KeyEncryptionKey {
                     + (material == null ? "missing" : material.length * 8 + " bits") + ".");
         }
         return new KeyEncryptionKey(id, new SecretKeySpec(Arrays.copyOf(material, 32), "AES"));
+    }
+
+    /**
+     * A key named by its fingerprint (HMAC-SHA-256 of a fixed label under the key), so that the id stored beside a
+     * wrapped data key still names the right key after an operator renames or replaces aliases during a rotation.
+     */
+    public static KeyEncryptionKey fromMaterial(byte[] material) {
+        if (material == null || material.length != 32) {
+            return of("unnamed", material);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(material, "HmacSHA256"));
+            byte[] digest = mac.doFinal("kcentra-vault key-encryption key id".getBytes(StandardCharsets.UTF_8));
+            return of("kek-" + HexFormat.of().formatHex(digest, 0, 8), material);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     public String id() {

@@ -8,11 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.util.Collections;
+import java.util.List;
 import java.security.UnrecoverableKeyException;
 
 /**
  * Key-encryption keys from a PKCS#12 keystore outside the database (the SPI option's file): one AES-256 secret-key
- * entry per key, its alias being the key's id. Every problem names the file and alias, never key material.
+ * entry per key. Every problem names the file and alias, never key material.
  */
 public final class KeystoreKeys {
 
@@ -45,6 +48,15 @@ public final class KeystoreKeys {
         }
     }
 
+    /** Aliases of the file, for finding a realm's older keys. */
+    public List<String> aliases() {
+        try {
+            return Collections.list(keyStore.aliases());
+        } catch (KeyStoreException e) {
+            throw new VaultKeyException("The vault keystore " + file + " cannot list its keys: " + e.getMessage(), e);
+        }
+    }
+
     /** @throws VaultKeyException when the alias is missing or is not a 256-bit AES secret key */
     public KeyEncryptionKey key(String alias) {
         try {
@@ -58,7 +70,7 @@ public final class KeystoreKeys {
             if (!"AES".equalsIgnoreCase(key.getAlgorithm())) {
                 throw new VaultKeyException("The key '" + alias + "' of the vault keystore " + file + " is " + key.getAlgorithm() + ", not AES.");
             }
-            return KeyEncryptionKey.of(alias, key.getEncoded());
+            return KeyEncryptionKey.fromMaterial(key.getEncoded());
         } catch (GeneralSecurityException e) {
             throw new VaultKeyException("The key '" + alias + "' of the vault keystore " + file + " cannot be read: " + e.getMessage(), e);
         }

@@ -13,6 +13,12 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "kcentraVaultAppsOfRealm", query = "select a from PasswordAppEntity a where a.realmId = :realmId order by a.name"),
         @NamedQuery(name = "kcentraVaultAppByName", query = "select a from PasswordAppEntity a where a.realmId = :realmId and a.name = :name"),
+        @NamedQuery(name = "kcentraVaultAppsOfGroups",
+                query = "select distinct a from PasswordAppEntity a, VaultAssignmentEntity g where g.appId = a.id and g.groupId in :groupIds order by a.name"),
+        @NamedQuery(name = "kcentraVaultAppsDueForRotation",
+                query = "select a.id from PasswordAppEntity a where a.nextRotationAt is not null and a.nextRotationAt <= :now order by a.nextRotationAt"),
+        @NamedQuery(name = "kcentraVaultAppClaimRotation",
+                query = "update PasswordAppEntity a set a.nextRotationAt = :next where a.id = :id and a.nextRotationAt = :due"),
         @NamedQuery(name = "kcentraVaultAppsDeleteOfRealm", query = "delete from PasswordAppEntity a where a.realmId = :realmId")
 })
 public class PasswordAppEntity {
@@ -42,6 +48,27 @@ public class PasswordAppEntity {
     @Column(name = "DESCRIPTION", length = 1024)
     private String description;
 
+    /** The confidential client that may fetch this app's credential as a gateway, if any. */
+    @Column(name = "GATEWAY_CLIENT_ID")
+    private String gatewayClientId;
+
+    /** The level of authentication a session needs before a launch, if any. */
+    @Column(name = "REQUIRED_LOA")
+    private Integer requiredLoa;
+
+    /** The rollover policy as JSON ({@code RotationPolicy}), if the app rotates. */
+    @Column(name = "ROTATION", length = 4000)
+    private String rotation;
+
+    @Column(name = "NEXT_ROTATION_AT")
+    private Long nextRotationAt;
+
+    @Column(name = "LAST_ROTATION_AT")
+    private Long lastRotationAt;
+
+    @Column(name = "LAST_ROTATION_RESULT", length = 1024)
+    private String lastRotationResult;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -58,4 +85,16 @@ public class PasswordAppEntity {
     public void setPasswordField(String passwordField) { this.passwordField = passwordField; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public String getGatewayClientId() { return gatewayClientId; }
+    public void setGatewayClientId(String gatewayClientId) { this.gatewayClientId = gatewayClientId; }
+    public Integer getRequiredLoa() { return requiredLoa; }
+    public void setRequiredLoa(Integer requiredLoa) { this.requiredLoa = requiredLoa; }
+    public String getRotation() { return rotation; }
+    public void setRotation(String rotation) { this.rotation = rotation; }
+    public Long getNextRotationAt() { return nextRotationAt; }
+    public void setNextRotationAt(Long nextRotationAt) { this.nextRotationAt = nextRotationAt; }
+    public Long getLastRotationAt() { return lastRotationAt; }
+    public void setLastRotationAt(Long lastRotationAt) { this.lastRotationAt = lastRotationAt; }
+    public String getLastRotationResult() { return lastRotationResult; }
+    public void setLastRotationResult(String lastRotationResult) { this.lastRotationResult = lastRotationResult; }
 }

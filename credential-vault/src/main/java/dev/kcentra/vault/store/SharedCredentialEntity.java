@@ -8,17 +8,32 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * One version of an app's shared credential: the username in clear, the password only sealed (Base64 of the wrapped
- * data key and of the ciphertext) under the realm key-encryption key {@code kekId}.
+ * One version of a secret the vault keeps for an app: the username in clear, the password only sealed (Base64 of the
+ * wrapped data key and of the ciphertext) under the realm key-encryption key {@code kekId}. {@code owner} says whose:
+ * {@link #SHARED} for the app's shared credential, a user id for that user's own credential, {@link #WEBHOOK} for the
+ * secret the rotation webhook presents. {@code state}: {@link #PENDING} while a rotation waits for the app's
+ * confirmation, {@link #CURRENT} the one served, {@link #RETIRED} kept up to the app's retention limit.
  */
 @Entity
 @Table(name = "KCENTRA_VAULT_CREDENTIAL")
 @NamedQueries({
         @NamedQuery(name = "kcentraVaultCredentialVersions",
-                query = "select c from SharedCredentialEntity c where c.appId = :appId order by c.version desc"),
+                query = "select c from SharedCredentialEntity c where c.appId = :appId and c.owner = :owner order by c.version desc"),
+        @NamedQuery(name = "kcentraVaultCredentialInState",
+                query = "select c from SharedCredentialEntity c where c.appId = :appId and c.owner = :owner and c.state = :state order by c.version desc"),
+        @NamedQuery(name = "kcentraVaultCredentialsOfApp", query = "select c from SharedCredentialEntity c where c.appId = :appId"),
+        @NamedQuery(name = "kcentraVaultCredentialsNotUnder",
+                query = "select c from SharedCredentialEntity c where c.realmId = :realmId and c.kekId <> :kekId"),
+        @NamedQuery(name = "kcentraVaultCredentialsDeleteOfOwner", query = "delete from SharedCredentialEntity c where c.owner = :owner"),
         @NamedQuery(name = "kcentraVaultCredentialsDeleteOfRealm", query = "delete from SharedCredentialEntity c where c.realmId = :realmId")
 })
 public class SharedCredentialEntity {
+
+    public static final String SHARED = "*";
+    public static final String WEBHOOK = "#webhook";
+    public static final String PENDING = "pending";
+    public static final String CURRENT = "current";
+    public static final String RETIRED = "retired";
 
     @Id
     @Column(name = "ID", length = 36)
@@ -29,6 +44,12 @@ public class SharedCredentialEntity {
 
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
+
+    @Column(name = "OWNER", length = 36, nullable = false)
+    private String owner = SHARED;
+
+    @Column(name = "STATE", length = 16, nullable = false)
+    private String state = CURRENT;
 
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -54,6 +75,10 @@ public class SharedCredentialEntity {
     public void setAppId(String appId) { this.appId = appId; }
     public String getRealmId() { return realmId; }
     public void setRealmId(String realmId) { this.realmId = realmId; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
+    public String getState() { return state; }
+    public void setState(String state) { this.state = state; }
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
     public String getUsername() { return username; }

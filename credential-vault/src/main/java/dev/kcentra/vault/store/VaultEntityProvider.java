@@ -8,7 +8,7 @@ public class VaultEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(PasswordAppEntity.class, SharedCredentialEntity.class);
+        return List.of(PasswordAppEntity.class, SharedCredentialEntity.class, VaultAssignmentEntity.class);
     }
 
     @Override

@@ -5,11 +5,16 @@ import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
-/** The vault's tables (Liquibase changelog and JPA entities); a removed realm takes its vault rows with it. */
+/**
+ * The vault's tables (Liquibase changelog and JPA entities). A removed realm takes its vault rows with it, a removed
+ * group its assignments, a removed user their own credentials.
+ */
 public class VaultEntityProviderFactory implements JpaEntityProviderFactory {
 
     public static final String PROVIDER_ID = "kcentra-vault";
@@ -34,12 +39,23 @@ public class VaultEntityProviderFactory implements JpaEntityProviderFactory {
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
+                EntityManager em = em(removed.getKeycloakSession());
                 String realmId = removed.getRealm().getId();
+                em.createNamedQuery("kcentraVaultAssignmentsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("kcentraVaultCredentialsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("kcentraVaultAppsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
+            } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
+                em(removed.getKeycloakSession()).createNamedQuery("kcentraVaultAssignmentsDeleteOfGroup")
+                        .setParameter("groupId", removed.getGroup().getId()).executeUpdate();
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                em(removed.getKeycloakSession()).createNamedQuery("kcentraVaultCredentialsDeleteOfOwner")
+                        .setParameter("owner", removed.getUser().getId()).executeUpdate();
             }
         });
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.security.KeyStore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,10 +41,13 @@ class KeystoreKeysTest {
     }
 
     @Test
-    void anAes256EntryIsAKeyEncryptionKeyNamedByItsAlias() throws Exception {
+    void anAes256EntryIsAKeyEncryptionKeyNamedByItsFingerprintNotItsAlias() throws Exception {
         SecretKey key = aes(256);
         KeyEncryptionKey kek = KeystoreKeys.open(keystore("realm-a-2026", key), PASSWORD).key("realm-a-2026");
-        assertEquals("realm-a-2026", kek.id());
+        assertEquals(KeyEncryptionKey.fromMaterial(key.getEncoded()).id(), kek.id());
+        assertTrue(kek.id().matches("kek-[0-9a-f]{16}"), kek.id());
+        assertNotEquals(kek.id(), KeystoreKeys.open(keystore("realm-a-2026", aes(256)), PASSWORD).key("realm-a-2026").id(),
+                "another key under the same alias has another id");
         EnvelopeCipher cipher = new EnvelopeCipher();
         byte[] secret = {1, 2, 3};
         assertArrayEquals(secret, cipher.open(kek, "r", "c", cipher.seal(kek, "r", "c", secret)));

@@ -1,0 +1,72 @@
+package dev.kcentra.vault.access;
+
+import dev.kcentra.vault.store.PasswordAppEntity;
+import dev.kcentra.vault.store.VaultStore;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Who may use an app: members of an assigned group or of any of its subgroups, enabled users only. Granting and
+ * revoking is group membership, read afresh at every launch.
+ */
+public final class AppAccess {
+
+    private final KeycloakSession session;
+    private final VaultStore store;
+
+    public AppAccess(KeycloakSession session, VaultStore store) {
+        this.session = session;
+        this.store = store;
+    }
+
+    public boolean mayUse(UserModel user, PasswordAppEntity app) {
+        if (!user.isEnabled()) {
+            return false;
+        }
+        Set<String> assigned = store.assignedGroupIds(app);
+        return !assigned.isEmpty() && groupsWithAncestors(user).stream().anyMatch(assigned::contains);
+    }
+
+    public List<PasswordAppEntity> appsOf(UserModel user) {
+        return user.isEnabled() ? store.appsOfGroups(groupsWithAncestors(user)) : List.of();
+    }
+
+    /** Users with access, each once, in the order found; {@code max} bounds the work on large groups. */
+    public List<UserModel> usersWithAccess(PasswordAppEntity app, int max) {
+        Map<String, UserModel> users = new LinkedHashMap<>();
+        for (String groupId : store.assignedGroupIds(app)) {
+            GroupModel group = session.groups().getGroupById(store.realm(), groupId);
+            if (group != null) {
+                withSubgroups(group).flatMap(g -> session.users().getGroupMembersStream(store.realm(), g))
+                        .filter(UserModel::isEnabled).takeWhile(u -> users.size() < max).forEach(u -> users.putIfAbsent(u.getId(), u));
+            }
+            if (users.size() >= max) {
+                break;
+            }
+        }
+        return List.copyOf(users.values());
+    }
+
+    private static Stream<GroupModel> withSubgroups(GroupModel group) {
+        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(AppAccess::withSubgroups));
+    }
+
+    private static Set<String> groupsWithAncestors(UserModel user) {
+        Set<String> ids = new HashSet<>();
+        user.getGroupsStream().forEach(group -> {
+            GroupModel g = group;
+            while (g != null && ids.add(g.getId())) {
+                g = g.getParent();
+            }
+        });
+        return ids;
+    }
+}

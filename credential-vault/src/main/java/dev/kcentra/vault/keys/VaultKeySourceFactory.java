@@ -1,0 +1,6 @@
+package dev.kcentra.vault.keys;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface VaultKeySourceFactory extends ProviderFactory<VaultKeySource> {
+}

@@ -1,0 +1,67 @@
+package dev.kcentra.vault.launch;
+
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.SingleUseObjectProvider;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Single-use launch tokens: 32 random bytes, valid for a few seconds (at most 30), bound to the browser session that
+ * asked and to one app. Taking one removes it, cluster-wide, so a replay finds nothing.
+ */
+final class LaunchTokens {
+
+    static final int MAX_SECONDS = 30;
+    private static final String PREFIX = "kcentra-vault-launch.";
+    private static final String USED = ".used";
+
+    record Launch(String userSessionId, String userId, String appId) {
+    }
+
+    record Taken(Launch launch, boolean expired, boolean replayed) {
+        boolean usable() {
+            return !expired && !replayed;
+        }
+    }
+
+    private final SingleUseObjectProvider store;
+    private final int lifespanSeconds;
+
+    LaunchTokens(KeycloakSession session, int lifespanSeconds) {
+        this.store = session.singleUseObjects();
+        this.lifespanSeconds = Math.max(1, Math.min(lifespanSeconds, MAX_SECONDS));
+    }
+
+    String issue(Launch launch) {
+        String token = SecretGenerator.getInstance().randomString(43);
+        // Kept a minute past its validity so that a late or replayed use is still logged with its user and app.
+        store.put(PREFIX + token, lifespanSeconds + 60L, Map.of("session", launch.userSessionId(), "user", launch.userId(),
+                "app", launch.appId(), "expires", String.valueOf(Time.currentTime() + lifespanSeconds)));
+        return token;
+    }
+
+    /**
+     * What a token was issued for. The first take removes it (atomically, cluster-wide) and leaves a marker, so a
+     * replay is recognised and logged with its user and app, yet never {@link Taken#usable()}.
+     */
+    Optional<Taken> take(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        Map<String, String> notes = store.remove(PREFIX + token);
+        boolean replayed = notes == null;
+        if (replayed) {
+            notes = store.get(PREFIX + token + USED);
+            if (notes == null) {
+                return Optional.empty();
+            }
+        } else {
+            store.put(PREFIX + token + USED, lifespanSeconds + 60L, notes);
+        }
+        boolean expired = Integer.parseInt(notes.get("expires")) < Time.currentTime();
+        return Optional.of(new Taken(new Launch(notes.get("session"), notes.get("user"), notes.get("app")), expired, replayed));
+    }
+}

@@ -1,0 +1,249 @@
+package dev.kcentra.vault.launch;
+
+import dev.kcentra.vault.access.AccessEvents;
+import dev.kcentra.vault.access.AppAccess;
+import dev.kcentra.vault.crypto.VaultKeyException;
+import dev.kcentra.vault.store.PasswordAppEntity;
+import dev.kcentra.vault.store.SealedCredentials;
+import dev.kcentra.vault.store.SharedCredentialEntity;
+import dev.kcentra.vault.store.VaultStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "My apps": the signed-in user's assigned password apps, in the realm's login theme. A launch is two steps: the
+ * page's POST (same-site form with the session's anti-forgery value) checks access and issues a launch token; the
+ * token, posted once, yields a page that posts the credential to the app's login URL. Access is checked at both steps.
+ */
+public class MyAppsResource {
+
+    private static final Logger LOG = Logger.getLogger(MyAppsResource.class);
+    private static final String CSRF_NOTE = "kcentra-vault-csrf";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final int launchTokenSeconds;
+    private final VaultStore store;
+
+    MyAppsResource(KeycloakSession session, int launchTokenSeconds) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.launchTokenSeconds = launchTokenSeconds;
+        this.store = new VaultStore(session, realm);
+    }
+
+    /** An app as the page shows it (a JavaBean: FreeMarker reads getters, not record accessors). */
+    public static final class AppView {
+        private final PasswordAppEntity app;
+
+        AppView(PasswordAppEntity app) {
+            this.app = app;
+        }
+
+        public String getId() { return app.getId(); }
+        public String getName() { return app.getName(); }
+        public String getDescription() { return app.getDescription(); }
+        public boolean isFormLogin() { return "form".equals(app.getInjection()); }
+        public String getUrl() { return app.getLoginUrl(); }
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@QueryParam("code") String code) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth == null) {
+            if (code != null) {
+                // Back from the sign-in, yet no session cookie: the browser refuses cookies. Do not loop.
+                return forms(null).setError(Messages.COOKIE_NOT_FOUND).createErrorPage(Response.Status.BAD_REQUEST);
+            }
+            return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, null)).build();
+        }
+        if (code != null) {
+            return Response.seeOther(MyAppsClient.home(session.getContext().getUri(), realm)).build();
+        }
+        UserModel user = auth.user();
+        List<AppView> apps = new AppAccess(session, store).appsOf(user).stream()
+                .map(AppView::new).toList();
+        return forms(user)
+                .setAttribute("kcentraApps", apps)
+                .setAttribute("kcentraCsrf", csrf(auth.session()))
+                .setAttribute("kcentraLaunchUrl", MyAppsClient.home(session.getContext().getUri(), realm) + "launch")
+                .createForm("kcentra-my-apps.ftl");
+    }
+
+    /** Step one: the user asks to launch; access is checked and a launch token issued. */
+    @POST
+    @Path("launch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response launch(@FormParam("app") String appId, @FormParam("csrf") String csrf) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth == null) {
+            return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, null)).build();
+        }
+        UserModel user = auth.user();
+        if (!sameValue(csrf, auth.session().getNote(CSRF_NOTE))) {
+            return forms(user).setError("kcentraLaunchRefused").createErrorPage(Response.Status.BAD_REQUEST);
+        }
+        EventBuilder event = event(user, auth.session());
+        Optional<PasswordAppEntity> found = store.app(appId);
+        if (found.isEmpty()) {
+            AccessEvents.about(event, null, AccessEvents.CHANNEL_LAUNCH).detail(AccessEvents.APP, String.valueOf(appId)).error(AccessEvents.UNKNOWN_APP);
+            return refused(user);
+        }
+        PasswordAppEntity app = found.get();
+        AccessEvents.about(event, app, AccessEvents.CHANNEL_LAUNCH);
+        if (!new AppAccess(session, store).mayUse(user, app)) {
+            event.error(AccessEvents.NOT_ASSIGNED);
+            return refused(user);
+        }
+        if (app.getRequiredLoa() != null && StepUp.currentLevel(realm, auth.session()) < app.getRequiredLoa()) {
+            event.error(AccessEvents.STEP_UP_REQUIRED);
+            if (StepUp.highestLevel(realm) < app.getRequiredLoa()) {
+                // The flow was changed after the app was set up: a sign-in could never reach the level. Say so, do not loop.
+                return forms(user).setError("kcentraLaunchStepUpUnavailable").createErrorPage(Response.Status.FORBIDDEN);
+            }
+            return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, String.valueOf(app.getRequiredLoa()))).build();
+        }
+        String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(), app.getId()));
+        URI go = URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
+        return handOff(user, app, go, List.of(new HiddenField("token", token)));
+    }
+
+    /** Step two: the launch token, taken once, becomes the form that signs the user in to the app. */
+    @POST
+    @Path("go")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response go(@FormParam("token") String token) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        Optional<LaunchTokens.Taken> taken = new LaunchTokens(session, launchTokenSeconds).take(token);
+        UserModel user = auth == null ? null : auth.user();
+        EventBuilder event = event(user, auth == null ? null : auth.session());
+        Optional<PasswordAppEntity> app = taken.flatMap(t -> store.app(t.launch().appId()));
+        if (auth == null || taken.isEmpty() || !taken.get().usable() || app.isEmpty()
+                || !taken.get().launch().userSessionId().equals(auth.session().getId())) {
+            AccessEvents.about(event, app.orElse(null), AccessEvents.CHANNEL_LAUNCH).error(AccessEvents.INVALID_LAUNCH_TOKEN);
+            return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
+        }
+        AccessEvents.about(event, app.get(), AccessEvents.CHANNEL_LAUNCH);
+        // Group membership may have changed since the token was issued.
+        if (!new AppAccess(session, store).mayUse(user, app.get())) {
+            event.error(AccessEvents.NOT_ASSIGNED);
+            return refused(user);
+        }
+        Optional<SharedCredentialEntity> credential = store.credential(app.get(), user.getId(), SharedCredentialEntity.CURRENT)
+                .or(() -> store.credential(app.get(), SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT));
+        if (credential.isEmpty() || !"form".equals(app.get().getInjection())) {
+            event.error(AccessEvents.NO_CREDENTIAL);
+            return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.CONFLICT);
+        }
+        String password;
+        try {
+            password = new SealedCredentials(session, realm).open(credential.get());
+        } catch (VaultKeyException e) {
+            LOG.warnf("Vault of realm %s: launch of app %s failed: %s", realm.getName(), app.get().getId(), e.getMessage());
+            event.error(AccessEvents.VAULT_KEY_ERROR);
+            return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.SERVICE_UNAVAILABLE);
+        }
+        event.detail(AccessEvents.VERSION, String.valueOf(credential.get().getVersion())).success();
+        return handOff(user, app.get(), URI.create(app.get().getLoginUrl()), List.of(
+                new HiddenField(app.get().getUsernameField(), credential.get().getUsername()),
+                new HiddenField(app.get().getPasswordField(), password)));
+    }
+
+    @Path("gateway")
+    public GatewayResource gateway() {
+        return new GatewayResource(session, realm, store);
+    }
+
+    /** A hidden input of a hand-off form. */
+    public static final class HiddenField {
+        private final String name;
+        private final String value;
+
+        HiddenField(String name, String value) {
+            this.name = name;
+            this.value = value;
+        }
+
+        public String getName() { return name; }
+        public String getValue() { return value; }
+    }
+
+    private Response handOff(UserModel user, PasswordAppEntity app, URI target, List<HiddenField> fields) {
+        String nonce = SecretGenerator.getInstance().randomString(24);
+        Response page = forms(user)
+                .setAttribute("kcentraAppName", app.getName())
+                .setAttribute("kcentraTarget", target.toString())
+                .setAttribute("kcentraFields", fields)
+                .setAttribute("kcentraNonce", nonce)
+                .createForm("kcentra-launch.ftl");
+        return HandOffHeaders.apply(session, page, nonce, target);
+    }
+
+    private Response refused(UserModel user) {
+        return forms(user).setError("kcentraLaunchNotAssigned").createErrorPage(Response.Status.FORBIDDEN);
+    }
+
+    private String csrf(UserSessionModel userSession) {
+        String value = userSession.getNote(CSRF_NOTE);
+        if (value == null) {
+            value = SecretGenerator.getInstance().randomString(32);
+            userSession.setNote(CSRF_NOTE, value);
+        }
+        return value;
+    }
+
+    private static boolean sameValue(String given, String expected) {
+        return given != null && expected != null
+                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private EventBuilder event(UserModel user, UserSessionModel userSession) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
+        ClientModel client = realm.getClientByClientId(MyAppsClient.CLIENT_ID);
+        if (client != null) {
+            event.client(client);
+        }
+        if (user != null) {
+            event.user(user);
+        }
+        if (userSession != null) {
+            event.session(userSession);
+        }
+        return event;
+    }
+
+    private LoginFormsProvider forms(UserModel user) {
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
+        if (user != null) {
+            forms.setUser(user);
+        }
+        return forms;
+    }
+}

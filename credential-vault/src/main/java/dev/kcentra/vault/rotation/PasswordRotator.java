@@ -1,0 +1,29 @@
+package dev.kcentra.vault.rotation;
+
+import org.keycloak.provider.Provider;
+
+/**
+ * Changes an app's shared password at the app. The vault serves the new version only after {@link #change} returned
+ * {@link Outcome#confirmed}; anything else keeps the old version in service.
+ */
+public interface PasswordRotator extends Provider {
+
+    record Change(String appName, String username, String currentPassword, String newPassword, RotationPolicy policy, String sharedSecret) {
+    }
+
+    record Outcome(boolean confirmed, String message) {
+        public static Outcome confirmed(String message) {
+            return new Outcome(true, message);
+        }
+
+        public static Outcome failed(String message) {
+            return new Outcome(false, message);
+        }
+    }
+
+    Outcome change(Change change);
+
+    @Override
+    default void close() {
+    }
+}

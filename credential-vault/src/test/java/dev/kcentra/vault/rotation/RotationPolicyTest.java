@@ -1,0 +1,54 @@
+package dev.kcentra.vault.rotation;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RotationPolicyTest {
+
+    private static final Set<String> ROTATORS = Set.of("manual", "webhook");
+
+    @Test
+    void defaultsAreLongMixedPasswordsAndFiveOldVersions() {
+        RotationPolicy policy = RotationPolicy.validated(new RotationPolicy(null, null, null, null, null, null, null, null, null), ROTATORS);
+        assertEquals("manual", policy.rotator());
+        assertEquals(32, policy.length());
+        assertEquals(5, policy.keepVersions());
+        assertEquals(0, policy.periodMillis());
+        assertEquals(policy, RotationPolicy.fromJson(policy.toJson()), "stored and read back unchanged");
+    }
+
+    @Test
+    void theWebhookGetsDefaultFieldNamesAndOnlyHttpUrls() {
+        RotationPolicy policy = RotationPolicy.validated(new RotationPolicy(30, "WEBHOOK", null, null, null, null, null, null,
+                new RotationPolicy.Webhook("https://app.example/pw", null, null, null, null)), ROTATORS);
+        assertEquals("webhook", policy.rotator());
+        assertEquals(new RotationPolicy.Webhook("https://app.example/pw", "POST", "username", "currentPassword", "newPassword"), policy.webhook());
+        assertEquals(30L * 86_400_000L, policy.periodMillis());
+        assertRefused("absolute http(s) URL", new RotationPolicy(null, "webhook", null, null, null, null, null, null,
+                new RotationPolicy.Webhook("file:///etc/passwd", null, null, null, null)));
+        assertRefused("needs the URL", new RotationPolicy(null, "webhook", null, null, null, null, null, null, null));
+        assertRefused("field names", new RotationPolicy(null, "webhook", null, null, null, null, null, null,
+                new RotationPolicy.Webhook("https://app.example/pw", "POST", "user\"name", null, null)));
+        assertRefused("POST or PUT", new RotationPolicy(null, "webhook", null, null, null, null, null, null,
+                new RotationPolicy.Webhook("https://app.example/pw", "DELETE", null, null, null)));
+    }
+
+    @Test
+    void nonsenseIsRefusedWithAMessage() {
+        assertRefused("Unknown rotator", new RotationPolicy(null, "ftp", null, null, null, null, null, null, null));
+        assertRefused("12 to 256", new RotationPolicy(null, null, 8, null, null, null, null, null, null));
+        assertRefused("character class", new RotationPolicy(null, null, null, false, false, false, false, null, null));
+        assertRefused("3650 days", new RotationPolicy(0, null, null, null, null, null, null, null, null));
+        assertRefused("100 old versions", new RotationPolicy(null, null, null, null, null, null, null, 1000, null));
+    }
+
+    private static void assertRefused(String message, RotationPolicy policy) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RotationPolicy.validated(policy, ROTATORS));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+}
