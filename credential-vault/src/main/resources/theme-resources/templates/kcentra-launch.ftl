@@ -1,6 +1,6 @@
 <#-- A hand-off page: no theme scripts, only its own nonce script, so that its strict CSP holds. -->
 <!DOCTYPE html>
-<html lang="${(locale.currentLanguageTag)!'en'}">
+<html lang="${kcentraLang}">
 <head>
     <meta charset="utf-8">
     <meta name="referrer" content="no-referrer">

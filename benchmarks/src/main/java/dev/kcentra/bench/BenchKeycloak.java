@@ -29,6 +29,11 @@ final class BenchKeycloak {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         // A fixed heap, so that figures compare phases rather than the JVM's appetite on a large machine.
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        // For profiling a run, e.g. -Dbench.jvm.extra=-XX:FlightRecorderOptions=stackdepth=256
+        String extra = System.getProperty("bench.jvm.extra", "");
+        if (!extra.isBlank()) {
+            environment.put("JAVA_OPTS_APPEND", extra);
+        }
         String[] options = Stream.concat(Stream.of("start-dev", "--http-port=8080", "--metrics-enabled=true", "--log-level=INFO"),
                 Stream.of(extraOptions)).toArray(String[]::new);
         KeycloakServer server = KeycloakServer.start(installation, environment, home.resolve("keycloak.log"), options);

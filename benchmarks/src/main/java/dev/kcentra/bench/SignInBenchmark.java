@@ -157,7 +157,7 @@ public final class SignInBenchmark {
 
     /** One browser's password sign-in; throws unless the client gets a code. */
     static void passwordSignIn(String realm, String username) throws IOException, InterruptedException {
-        Browser browser = new Browser();
+        BenchBrowser browser = new BenchBrowser();
         String page = browser.get(authorize(realm, Map.of())).body();
         if (realm.equals("bench-ours")) {
             page = browser.post(formAction(page), Map.of("username", username)).body();
@@ -169,7 +169,7 @@ public final class SignInBenchmark {
 
     /** Nanoseconds from our identifier POST until the browser is sent to Microsoft. */
     static long identifierRedirect(String microsoft) throws IOException, InterruptedException {
-        Browser browser = new Browser();
+        BenchBrowser browser = new BenchBrowser();
         String action = formAction(browser.get(authorize("bench-ours", Map.of())).body());
         long started = System.nanoTime();
         HttpResponse<String> response = browser.post(action, Map.of("username", SSO_USER));
@@ -179,7 +179,7 @@ public final class SignInBenchmark {
 
     /** Nanoseconds from Keycloak's authorization request with kc_idp_hint until the browser is sent to Microsoft. */
     static long hintRedirect(String microsoft) throws IOException, InterruptedException {
-        Browser browser = new Browser();
+        BenchBrowser browser = new BenchBrowser();
         long started = System.nanoTime();
         HttpResponse<String> response = browser.get(authorize("bench-ours", Map.of("kc_idp_hint", "entra", "login_hint", SSO_USER)));
         expectMicrosoft(browser, response, microsoft);
@@ -188,7 +188,7 @@ public final class SignInBenchmark {
 
     /** Nanoseconds of the password POST that refuses {@code identifier} with a wrong password. */
     static long refusal(String identifier) throws IOException, InterruptedException {
-        Browser browser = new Browser();
+        BenchBrowser browser = new BenchBrowser();
         String page = browser.get(authorize("bench-ours", Map.of())).body();
         String action = formAction(browser.post(formAction(page), Map.of("username", identifier)).body());
         long started = System.nanoTime();
@@ -201,7 +201,7 @@ public final class SignInBenchmark {
     }
 
     /** Follows Keycloak's own redirects (to its broker endpoint) up to the one that leaves for Microsoft. */
-    private static void expectMicrosoft(Browser browser, HttpResponse<String> response, String microsoft) throws IOException, InterruptedException {
+    private static void expectMicrosoft(BenchBrowser browser, HttpResponse<String> response, String microsoft) throws IOException, InterruptedException {
         for (int hop = 0; hop < 3; hop++) {
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElseThrow(() ->
@@ -239,44 +239,6 @@ public final class SignInBenchmark {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A browser on one host: its own cookies (name and value; Keycloak's paths all lie under the realm), no
-     * automatic redirects. java.net.CookieManager drops Keycloak's RFC 2965 style cookies, so this keeps them itself.
-     */
-    private static final class Browser {
-        private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
-
-        HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri).GET());
-        }
-
-        HttpResponse<String> post(String uri, Map<String, String> form) throws IOException, InterruptedException {
-            String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String name = pair.substring(0, eq).trim();
-                String value = pair.substring(eq + 1).trim();
-                if (value.isEmpty() || header.contains("Max-Age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-            return response;
-        }
     }
 
     /** The demo realm (our flows, the Entra provider and connection) pointed at this run's stand-in, plus the bench users. */

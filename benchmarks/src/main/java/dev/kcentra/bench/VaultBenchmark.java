@@ -8,7 +8,6 @@ import dev.kcentra.testsupport.KeycloakServer;
 import dev.kcentra.testsupport.PortGuard;
 import dev.kcentra.testsupport.VaultTestKeystore;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The shared-credential vault against Keycloak's own account REST endpoint, in one run on one Keycloak:
  * <ol>
  * <li>launches per second and p50/p99 latency at N concurrent users (each launch = the My apps POST that issues the
- * launch token + the POST that redeems it for the credential form), against {@code GET /realms/{realm}/account} with
+ * launch token in a cookie + the GET that redeems it for the credential form), against {@code GET /realms/{realm}/account} with
  * a bearer token at the same concurrency; rounds alternate account, launch, launch, account;</li>
  * <li>the time to rotate M credentials with the manual rotator, against the time to write the same M credentials
  * (admin REST, plain new version) just before.</li>
@@ -46,7 +46,6 @@ public final class VaultBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
 
     private VaultBenchmark() {
     }
@@ -78,6 +77,12 @@ public final class VaultBenchmark {
                 person.account();
             }
 
+            System.out.println("Warm-up (not counted):");
+            for (int i = 0; i < 2; i++) {
+                round("account", people, seconds, person -> person.account());
+                round("launch", people, seconds, person -> person.launch(app));
+            }
+            System.out.println("Measured:");
             List<Round> account = new ArrayList<>();
             List<Round> launch = new ArrayList<>();
             for (int cycle = 0; cycle < 2; cycle++) {
@@ -89,14 +94,16 @@ public final class VaultBenchmark {
             Round accountAll = Round.merge(account);
             Round launchAll = Round.merge(launch);
             System.out.println();
-            System.out.printf("At %d concurrent users, %d s rounds x 4 each:%n", users, seconds);
+            System.out.printf("At %d concurrent users, %d s rounds x 4 each (Keycloak and this client share the machine):%n", users, seconds);
             System.out.printf("  GET /realms/%s/account : %8.1f req/s      p50 %6.1f ms  p99 %6.1f ms%n", REALM, accountAll.perSecond(),
                     accountAll.percentile(50), accountAll.percentile(99));
             System.out.printf("  vault launch            : %8.1f launches/s p50 %6.1f ms  p99 %6.1f ms%n", launchAll.perSecond(),
                     launchAll.percentile(50), launchAll.percentile(99));
             System.out.printf("  ratio launches/s : account req/s = %.2f (target >= 0.5)%n", launchAll.perSecond() / accountAll.perSecond());
 
-            rotationRun(admin, rotations);
+            if (rotations > 0) {
+                rotationRun(admin, rotations);
+            }
         }
     }
 
@@ -208,63 +215,51 @@ public final class VaultBenchmark {
 
     /** One person: a browser session with My apps (cookies) and an access token for the account API. */
     static final class VirtualUser {
-        private final HttpClient browser;
-        private final String accessToken;
+        private static final HttpClient API = HttpClient.newHttpClient();
+        private final BenchBrowser browser = new BenchBrowser();
+        private String accessToken;
         private String csrf;
 
-        private VirtualUser(HttpClient browser, String accessToken) {
-            this.browser = browser;
-            this.accessToken = accessToken;
-        }
-
         static VirtualUser signIn(String username) throws Exception {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            String login = browser.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM + "/kcentra-apps/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            VirtualUser person = new VirtualUser();
+            String login = person.browser.follow(person.browser.get(URI.create(KEYCLOAK + "/realms/" + REALM + "/kcentra-apps/"))).body();
             Matcher action = LOGIN_FORM_ACTION.matcher(login);
             if (!action.find()) {
                 throw new IllegalStateException("no login form: " + login);
             }
-            HttpResponse<String> apps = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM
-                            + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=bench-account&username=" + username
-                            + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-            VirtualUser person = new VirtualUser(browser, JSON.readTree(token.body()).path("access_token").asText());
+            HttpResponse<String> apps = person.browser.follow(person.browser.post(action.group(1).replace("&amp;", "&"),
+                    Map.of("username", username, "password", PASSWORD)));
             Matcher csrf = CSRF.matcher(apps.body());
             if (!csrf.find()) {
                 throw new IllegalStateException("no My apps page for " + username + ": " + apps.statusCode() + " " + apps.body());
             }
             person.csrf = csrf.group(1);
+            HttpResponse<String> token = API.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM
+                            + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=bench-account&username=" + username
+                            + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            if (token.statusCode() != 200) {
+                throw new IllegalStateException("no account token for " + username + ": " + token.statusCode() + " " + token.body());
+            }
+            person.accessToken = JSON.readTree(token.body()).path("access_token").asText();
             return person;
         }
 
+        /** The launch (303 with the token's cookie), then its redemption: the page that posts the credential. */
         void launch(String app) throws Exception {
-            HttpResponse<String> issued = browser.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM + "/kcentra-apps/launch"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("app=" + app + "&csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = TOKEN.matcher(issued.body());
-            if (issued.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("launch refused: " + issued.statusCode());
-            }
-            HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM + "/kcentra-apps/go"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + token.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> form = browser.follow(browser.post(KEYCLOAK + "/realms/" + REALM + "/kcentra-apps/launch",
+                    Map.of("app", app, "csrf", csrf)));
             if (form.statusCode() != 200 || !form.body().contains("name=\"pass\"")) {
                 throw new IllegalStateException("no credential form: " + form.statusCode());
             }
         }
 
         void account() throws Exception {
-            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM + "/account"))
+            HttpResponse<String> response = API.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM + "/account"))
                     .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("account answered " + response.statusCode());
+                throw new IllegalStateException("account answered " + response.statusCode() + " " + response.headers().map() + " " + response.body());
             }
         }
     }
@@ -280,6 +275,8 @@ public final class VaultBenchmark {
         for (int i = 0; i < users; i++) {
             ObjectNode user = list.addObject().put("username", "user" + i).put("enabled", true).put("email", "user" + i + "@bench.example")
                     .put("firstName", "User").put("lastName", String.valueOf(i));
+            // Imported users get no default roles unless named; the account API wants the account client's audience.
+            user.putArray("realmRoles").add("default-roles-" + REALM);
             user.putArray("credentials").addObject().put("type", "password").put("value", PASSWORD);
             user.putArray("groups").add("/Staff");
         }

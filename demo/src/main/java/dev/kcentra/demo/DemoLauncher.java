@@ -5,6 +5,7 @@ import dev.kcentra.testsupport.AdminApi;
 import dev.kcentra.testsupport.DemoStandIn;
 import dev.kcentra.testsupport.KeycloakInstallation;
 import dev.kcentra.testsupport.KeycloakServer;
+import dev.kcentra.testsupport.LegacyFormApp;
 import dev.kcentra.testsupport.PortGuard;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class DemoLauncher {
         try {
             settings = DemoSettings.from(System.getProperties());
             PortGuard.requireFree("the demo's Keycloak", 8080, 9000);
+            PortGuard.requireFree("the demo's legacy app", DemoVault.LEGACY_PORT);
         } catch (IllegalArgumentException | IllegalStateException badSetup) {
             System.err.println(badSetup.getMessage());
             System.exit(2);
@@ -45,11 +47,15 @@ public final class DemoLauncher {
         keycloak.stageRealmImport(REALM_RESOURCE);
         resetDatabase(keycloak.home());
 
-        KeycloakServer server = KeycloakServer.start(keycloak, settings.keycloakEnvironment(), null,
-                "start-dev", "--import-realm", "--http-port=8080", "--features=declarative-ui");
+        LegacyFormApp legacy = DemoVault.startLegacyApp();
+        String[] options = Stream.concat(Stream.of("start-dev", "--import-realm", "--http-port=8080", "--features=declarative-ui"),
+                Stream.of(DemoVault.keyOptions(keycloak.home()))).toArray(String[]::new);
+        KeycloakServer server = KeycloakServer.start(keycloak, settings.keycloakEnvironment(), null, options);
         server.waitUntilReady(REALM_URL + "/.well-known/openid-configuration", START_TIMEOUT);
-        String sync = DemoSync.fullSync(new AdminApi(KEYCLOAK_URL, settings.adminUser(), settings.adminPassword()), "entra-demo");
+        AdminApi admin = new AdminApi(KEYCLOAK_URL, settings.adminUser(), settings.adminPassword());
+        String sync = DemoSync.fullSync(admin, "entra-demo");
         System.out.println(sync);
+        DemoVault.setUp(admin, legacy);
         printBanner(entra, settings);
         int exit = server.waitFor();
         System.exit(exit);
@@ -82,6 +88,9 @@ public final class DemoLauncher {
                 "   adele.vance@contoso.example                    Entra password Entra-Demo-1! -> Microsoft (stand-in)",
                 "   megan.bowen@contoso.example                    Entra password Entra-Demo-1! -> Microsoft (stand-in)",
                 "   (synced from the stand-in by User federation > Entra ID, SSO on for all synced users)",
+                "",
+                " Shared-credential vault: " + REALM_URL + "/kcentra-apps/  (alice is in Finance: open \"Payroll\";",
+                "   the legacy app on http://127.0.0.1:" + DemoVault.LEGACY_PORT + "/ receives the shared account's password)",
                 "",
                 " OIDC client for your own app: demo-app (public, PKCE S256, redirect http://127.0.0.1/* or http://localhost/*)",
                 " Stop with Ctrl+C.",

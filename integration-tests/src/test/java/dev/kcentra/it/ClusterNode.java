@@ -3,6 +3,7 @@ package dev.kcentra.it;
 import dev.kcentra.testsupport.AdminApi;
 import dev.kcentra.testsupport.KeycloakInstallation;
 import dev.kcentra.testsupport.KeycloakServer;
+import dev.kcentra.testsupport.VaultTestKeystore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ final class ClusterNode implements AutoCloseable {
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "cluster-admin";
+    private static final String VAULT_KEY_SOURCE = "--spi-kcentra-vault-keys--provider=keystore";
 
     final String name;
     final int httpPort;
@@ -40,7 +42,7 @@ final class ClusterNode implements AutoCloseable {
 
     /** The build options every node shares; {@code start --optimized} needs the installation built with them. */
     static String[] buildOptions() {
-        return new String[] {"--db=postgres", "--cache=ispn", "--health-enabled=true"};
+        return new String[] {"--db=postgres", "--cache=ispn", "--health-enabled=true", VAULT_KEY_SOURCE};
     }
 
     void start(ClusterDatabase database) throws IOException, InterruptedException {
@@ -53,7 +55,10 @@ final class ClusterNode implements AutoCloseable {
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--db-url=" + database.url(), "--db-username=" + database.user(), "--db-password=" + database.password(),
                 "--db-schema=" + database.schema(),
-                "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + jgroupsPort);
+                "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + jgroupsPort,
+                VAULT_KEY_SOURCE, "--spi-kcentra-vault-keys--keystore--file=" + VaultTestKeystore.file(),
+                "--spi-kcentra-vault-keys--keystore--password=" + VaultTestKeystore.PASSWORD,
+                "--spi-admin-realm-restapi-extension--kcentra-vault--rotation-check-seconds=1");
         server = KeycloakServer.start(installation, environment, log, arguments.toArray(String[]::new));
         server.waitUntilReady("http://127.0.0.1:" + managementPort + "/health/ready", Duration.ofMinutes(4));
     }

@@ -7,8 +7,11 @@ import dev.kcentra.standin.directory.TenantDirectory;
 import dev.kcentra.standin.fault.Fault;
 import dev.kcentra.testsupport.BundleArtifacts;
 import dev.kcentra.testsupport.EntraSyncConnection;
+import dev.kcentra.testsupport.AdminApi;
 import dev.kcentra.testsupport.KeycloakInstallation;
+import dev.kcentra.testsupport.LegacyFormApp;
 import dev.kcentra.testsupport.PortGuard;
+import dev.kcentra.testsupport.VaultTestKeystore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Entra ID Sync on a two-node Keycloak cluster run the way production runs it ({@code start --optimized}, one
  * PostgreSQL schema, Keycloak's default JGroups discovery through JDBC_PING). Every node schedules the periodic runs;
- * each period runs on one node only, and a node killed in the middle of a run does not stop the next period.
+ * each period runs on one node only, and a node killed in the middle of a run does not stop the next period. The
+ * vault's scheduled rotation, which every node also looks for, runs once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EntraSyncClusterIT {
@@ -109,8 +113,40 @@ class EntraSyncClusterIT {
         assertEquals(8, synced(nodeB), "node B sees the users the cluster imported");
     }
 
+    /** Both nodes look for due vault rotations every second; the one that claims the app rotates it, once. */
     @Test
     @Order(2)
+    void aDueVaultRotationRunsOnOneNodeOnly() throws Exception {
+        String realm = VaultTestKeystore.REALMS.get(0);
+        nodeA.admin().importRealm("{\"realm\": \"" + realm + "\", \"enabled\": true, \"adminEventsEnabled\": true}");
+        String base = "/admin/realms/" + realm + "/kcentra-vault/apps";
+        try (LegacyFormApp legacy = LegacyFormApp.start("cluster-change-secret-2026")) {
+            AdminApi admin = nodeA.admin();
+            String location = admin.call("POST", base, "{\"name\": \"Cluster app\", \"loginUrl\": \"" + legacy.loginUrl()
+                    + "\", \"injection\": \"form\", \"usernameField\": \"user\", \"passwordField\": \"pass\"}").headers().firstValue("Location").orElseThrow();
+            String app = location.substring(location.lastIndexOf('/') + 1);
+            admin.call("PUT", base + "/" + app + "/credential", "{\"username\": \"svc\", \"password\": \"Cluster-Initial-1!\"}");
+            legacy.acceptPassword("Cluster-Initial-1!");
+            admin.call("PUT", base + "/" + app + "/webhook-secret", "{\"secret\": \"cluster-change-secret-2026\"}");
+            admin.call("PUT", base + "/" + app + "/rotation", "{\"policy\": {\"rotator\": \"webhook\", \"periodDays\": 30, \"webhook\": {\"url\": \""
+                    + legacy.changeUrl() + "\"}}, \"nextRotationAt\": " + (System.currentTimeMillis() - 1000) + "}");
+
+            await("a node rotated the due app", Duration.ofSeconds(30), () -> changes(legacy) >= 1);
+            Thread.sleep(5000); // both nodes have looked again several times
+            assertEquals(1, changes(legacy), "the app's password was changed once, by one node");
+            JsonNode status = nodeB.admin().get(base + "/" + app + "/rotation");
+            assertEquals("current", status.path("versions").get(0).path("state").asText(), status.toString());
+            assertEquals(2, status.path("versions").get(0).path("version").asInt(), status.toString());
+            assertTrue(status.path("nextRotationAt").asLong() > System.currentTimeMillis() + 29L * 86_400_000L, status.toString());
+        }
+    }
+
+    private static long changes(LegacyFormApp legacy) {
+        return legacy.received().stream().filter(r -> r.path().equals("/change-password")).count();
+    }
+
+    @Test
+    @Order(3)
     void aNodeKilledInTheMiddleOfARunDoesNotBlockTheNextPeriod() throws Exception {
         TenantDirectory directory = entra.directory().tenant(SyncTenant.TENANT).orElseThrow();
         directory.upsertUser(SyncTenant.renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000002").orElseThrow(),

@@ -5,6 +5,7 @@ import dev.kcentra.testsupport.EntraBundleServerConfig;
 import dev.kcentra.testsupport.LegacyFormApp;
 import dev.kcentra.testsupport.Totp;
 import org.htmlunit.Page;
+import org.htmlunit.util.Cookie;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VaultLaunchIT {
 
     // Characters that a form, HTML or a URL would mangle if the hand-off were careless.
+    private static final String LAUNCH_COOKIE = "KCENTRA_LAUNCH";
     private static final String SECRET = "Pay-roll \"<&>' ü 7%2B=";
 
     private static LegacyFormApp legacy;
@@ -74,10 +77,10 @@ class VaultLaunchIT {
         try (Browser browser = new Browser()) {
             HtmlPage apps = signIn(browser, "alice", "Alice-Passw0rd!");
             assertNotNull(apps.getElementById("kcentra-app-" + app), "a subgroup's member sees the app: " + apps.asXml());
-            HtmlPage interstitial = browser.submit(apps, "kcentra-launch-" + app, Map.of());
-            assertEquals(200, interstitial.getWebResponse().getStatusCode(), interstitial.asXml());
-            assertFalse(interstitial.getUrl().toString().contains("token"), "the launch token is never in a URL");
-            HtmlPage handOff = browser.submit(interstitial, "kcentra-launch", Map.of());
+            HtmlPage handOff = browser.submit(apps, "kcentra-launch-" + app, Map.of());
+            assertEquals(200, handOff.getWebResponse().getStatusCode(), handOff.asXml());
+            assertTrue(handOff.getUrl().toString().endsWith("/kcentra-apps/go"), "the launch token is never in a URL: " + handOff.getUrl());
+            assertNull(browser.webClient().getCookieManager().getCookie(LAUNCH_COOKIE), "the token's cookie is gone once used");
             assertEquals("no-store", handOff.getWebResponse().getResponseHeaderValue("Cache-Control"));
             String csp = handOff.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
             assertTrue(csp.contains("form-action http://127.0.0.1:" + legacy.loginUrl().getPort()) && csp.contains("default-src 'none'"), csp);
@@ -114,11 +117,46 @@ class VaultLaunchIT {
     }
 
     @Test
+    void aUsersOwnCredentialIsUsedInsteadOfTheSharedOne() throws Exception {
+        VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
+        String app = financeApp(vault, "Ledger", "svc-ledger");
+        String alice = userId("alice");
+        assertEquals(204, vault.send("PUT", "apps/" + app + "/users/" + alice + "/credential",
+                VaultAdminCalls.credential("alice-ledger", "Alice-Own-Secret-1!")).statusCode());
+        assertEquals(404, vault.send("PUT", "apps/" + app + "/users/no-such-user/credential",
+                VaultAdminCalls.credential("x", "y")).statusCode());
+        List<Map<String, Object>> access = vault.list("apps/" + app + "/access");
+        assertEquals(Map.of("alice", true, "carol", false), access.stream().collect(java.util.stream.Collectors.toMap(
+                u -> (String) u.get("username"), u -> (Boolean) u.get("ownCredential"))));
+        legacy.clear();
+
+        launchAs("alice", "Alice-Passw0rd!", app);
+        launchAs("carol", "Carol-Passw0rd!", app);
+        assertEquals(204, vault.send("DELETE", "apps/" + app + "/users/" + alice + "/credential", "").statusCode());
+        launchAs("alice", "Alice-Passw0rd!", app);
+        assertEquals(List.of(Map.of("user", "alice-ledger", "pass", "Alice-Own-Secret-1!"), Map.of("user", "svc-ledger", "pass", SECRET),
+                Map.of("user", "svc-ledger", "pass", SECRET)), legacy.logins().stream().map(LegacyFormApp.Received::fields).toList());
+    }
+
+    /** A form-login app for the legacy app, holding {@link #SECRET} for {@code username}, assigned to Finance. */
+    private String financeApp(VaultAdminCalls vault, String name, String username) throws Exception {
+        String app = vault.createFormApp(name + " " + System.nanoTime(), legacy.loginUrl());
+        vault.setCredential(app, username, SECRET);
+        vault.assign(app, group("Finance"));
+        return app;
+    }
+
+    private void launchAs(String username, String password, String app) {
+        try (Browser browser = new Browser()) {
+            HtmlPage apps = signIn(browser, username, password);
+            browser.submit(browser.submit(apps, "kcentra-launch-" + app, Map.of()), "kcentra-launch", Map.of());
+        }
+    }
+
+    @Test
     void anUnassignedUserIsRefusedWithA403NoSecretAndAnEvent() throws Exception {
         VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
-        String payroll = vault.createFormApp("Payroll " + System.nanoTime(), legacy.loginUrl());
-        vault.setCredential(payroll, "svc-payroll", SECRET);
-        vault.assign(payroll, group("Finance"));
+        String payroll = financeApp(vault, "Payroll", "svc-payroll");
         String crm = vault.createFormApp("CRM " + System.nanoTime(), legacy.loginUrl());
         vault.setCredential(crm, "svc-crm", "Crm-Secret-1");
         vault.assign(crm, group("Sales"));
@@ -148,27 +186,25 @@ class VaultLaunchIT {
     @Test
     void aReplayedExpiredOrForeignLaunchTokenIsRefused() throws Exception {
         VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
-        String app = vault.createFormApp("Payroll " + System.nanoTime(), legacy.loginUrl());
-        vault.setCredential(app, "svc-payroll", SECRET);
-        vault.assign(app, group("Finance"));
+        String app = financeApp(vault, "Payroll", "svc-payroll");
 
         try (Browser alice = new Browser(); Browser carol = new Browser()) {
             HtmlPage apps = signIn(alice, "alice", "Alice-Passw0rd!");
-            String token = token(alice.submit(apps, "kcentra-launch-" + app, Map.of()));
-            Page first = alice.post(goUri(), Map.of("token", token));
+            String token = issue(alice, apps, app);
+            Page first = go(alice, token);
             assertEquals(200, first.getWebResponse().getStatusCode());
-            Page replay = alice.post(goUri(), Map.of("token", token));
+            Page replay = go(alice, token);
             assertEquals(400, replay.getWebResponse().getStatusCode(), "a token works once");
             assertTrue(replay.getWebResponse().getContentAsString().contains("expired or was already used"));
             assertNoSecretIn(replay.getWebResponse().getContentAsString());
 
-            String late = token(alice.submit(signInAgain(alice), "kcentra-launch-" + app, Map.of()));
+            String late = issue(alice, signInAgain(alice), app);
             Thread.sleep((EntraBundleServerConfig.LAUNCH_TOKEN_SECONDS + 2) * 1000L);
-            assertEquals(400, alice.post(goUri(), Map.of("token", late)).getWebResponse().getStatusCode(), "an expired token is refused");
+            assertEquals(400, go(alice, late).getWebResponse().getStatusCode(), "an expired token is refused");
 
             signIn(carol, "carol", "Carol-Passw0rd!");
-            String stolen = token(alice.submit(signInAgain(alice), "kcentra-launch-" + app, Map.of()));
-            Page foreign = carol.post(goUri(), Map.of("token", stolen));
+            String stolen = issue(alice, signInAgain(alice), app);
+            Page foreign = go(carol, stolen);
             assertEquals(400, foreign.getWebResponse().getStatusCode(), "a token is bound to the session that asked for it");
             assertNoSecretIn(foreign.getWebResponse().getContentAsString());
         }
@@ -179,19 +215,17 @@ class VaultLaunchIT {
     @Test
     void leavingTheGroupRevokesTheNextLaunch() throws Exception {
         VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
-        String app = vault.createFormApp("Payroll " + System.nanoTime(), legacy.loginUrl());
-        vault.setCredential(app, "svc-payroll", SECRET);
-        vault.assign(app, group("Finance"));
+        String app = financeApp(vault, "Payroll", "svc-payroll");
         String carol = userId("carol");
         String finance = group("Finance");
 
         try (Browser browser = new Browser()) {
             HtmlPage apps = signIn(browser, "carol", "Carol-Passw0rd!");
             String csrf = ((HtmlInput) apps.getFirstByXPath("//form[@id='kcentra-launch-" + app + "']//input[@name='csrf']")).getValue();
-            String token = token(browser.submit(apps, "kcentra-launch-" + app, Map.of()));
+            String token = issue(browser, apps, app);
             realm.admin().users().get(carol).leaveGroup(finance);
             try {
-                Page afterIssue = browser.post(goUri(), Map.of("token", token));
+                Page afterIssue = go(browser, token);
                 assertEquals(403, afterIssue.getWebResponse().getStatusCode(), "a token issued before the removal is worthless after it");
                 Page next = browser.post(launchUri(), Map.of("app", app, "csrf", csrf));
                 assertEquals(403, next.getWebResponse().getStatusCode());
@@ -206,15 +240,14 @@ class VaultLaunchIT {
     @Test
     void nLaunchesGiveExactlyNEvents() throws Exception {
         VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
-        String app = vault.createFormApp("Payroll " + System.nanoTime(), legacy.loginUrl());
-        vault.setCredential(app, "svc-payroll", SECRET);
-        vault.assign(app, group("Finance"));
+        String app = financeApp(vault, "Payroll", "svc-payroll");
         int launches = 7;
         try (Browser browser = new Browser()) {
             HtmlPage apps = signIn(browser, "alice", "Alice-Passw0rd!");
             for (int i = 0; i < launches; i++) {
-                String token = token(browser.submit(apps, "kcentra-launch-" + app, Map.of()));
-                assertEquals(200, browser.post(goUri(), Map.of("token", token)).getWebResponse().getStatusCode());
+                HtmlPage handOff = browser.submit(apps, "kcentra-launch-" + app, Map.of());
+                assertEquals(200, handOff.getWebResponse().getStatusCode());
+                assertNotNull(handOff.getFirstByXPath("//form[@id='kcentra-launch']//input[@name='pass']"));
             }
         }
         List<EventRepresentation> events = events(app);
@@ -243,7 +276,7 @@ class VaultLaunchIT {
             assertTrue(legacy.logins().isEmpty());
             HtmlPage stepped = browser.submit(otp, "kc-otp-login-form", Map.of("otp", Totp.code("alice-totp-secret-0123456789")));
             assertNotNull(stepped.getElementById("kcentra-my-apps"), stepped.asXml());
-            HtmlPage handOff = browser.submit(browser.submit(stepped, "kcentra-launch-" + app, Map.of()), "kcentra-launch", Map.of());
+            HtmlPage handOff = browser.submit(stepped, "kcentra-launch-" + app, Map.of());
             HtmlPage landed = browser.submit(handOff, "kcentra-launch", Map.of());
             assertEquals("Welcome svc-treasury", landed.getElementById("result").asNormalizedText());
         }
@@ -284,9 +317,22 @@ class VaultLaunchIT {
         for (HttpResponse<String> refused : List.of(otherClientsToken, otherClient, unassigned, wrongSecret, forgedToken)) {
             assertNoSecretIn(refused.body());
         }
+        String formApp = vault.createFormApp("Form " + System.nanoTime(), legacy.loginUrl());
+        vault.setCredential(formApp, "svc-form", "Form-Secret-1!");
+        vault.assign(formApp, group("Finance"));
+        try (Browser browser = new Browser()) {
+            HtmlPage apps = signIn(browser, "carol", "Carol-Passw0rd!");
+            assertNotNull(apps.getFirstByXPath("//li[@id='kcentra-app-" + app + "']//a[@href='https://intranet.example/']"),
+                    "a gateway app is a plain link on My apps: " + apps.asXml());
+            String csrf = ((HtmlInput) apps.getFirstByXPath("//form[@id='kcentra-launch-" + formApp + "']//input[@name='csrf']")).getValue();
+            Page basic = browser.post(launchUri(), Map.of("app", app, "csrf", csrf));
+            assertEquals(409, basic.getWebResponse().getStatusCode(), "HTTP Basic is never handed to a browser");
+            assertNoSecretIn(basic.getWebResponse().getContentAsString());
+        }
+
         List<EventRepresentation> events = events(app);
         assertEquals(1, events.stream().filter(e -> e.getError() == null).count());
-        assertEquals(List.of("invalid_client_credentials", "invalid_user_token", "not_assigned", "not_gateway_client", "not_gateway_client"),
+        assertEquals(List.of("invalid_client_credentials", "invalid_user_token", "no_credential", "not_assigned", "not_gateway_client", "not_gateway_client"),
                 events.stream().map(EventRepresentation::getError).filter(e -> e != null).sorted().toList(), "each refusal is an event");
     }
 
@@ -321,8 +367,29 @@ class VaultLaunchIT {
         return browser.open(URI.create(realm.getBaseUrl() + "/kcentra-apps/"));
     }
 
-    private static String token(HtmlPage interstitial) {
-        return ((HtmlInput) interstitial.getFirstByXPath("//form[@id='kcentra-launch']//input[@name='token']")).getValue();
+    /** The launch step alone: its answer is a redirect to {@code go} with the token in a cookie, which this returns. */
+    private String issue(Browser browser, HtmlPage apps, String app) {
+        String csrf = ((HtmlInput) apps.getFirstByXPath("//form[@id='kcentra-launch-" + app + "']//input[@name='csrf']")).getValue();
+        browser.webClient().getOptions().setRedirectEnabled(false);
+        try {
+            Page issued = browser.post(launchUri(), Map.of("app", app, "csrf", csrf));
+            assertEquals(303, issued.getWebResponse().getStatusCode());
+            assertTrue(issued.getWebResponse().getResponseHeaderValue("Location").endsWith("/kcentra-apps/go"));
+        } finally {
+            browser.webClient().getOptions().setRedirectEnabled(true);
+        }
+        Cookie cookie = browser.webClient().getCookieManager().getCookie(LAUNCH_COOKIE);
+        assertNotNull(cookie, "the launch answered with a token cookie");
+        assertTrue(cookie.isHttpOnly() && "strict".equalsIgnoreCase(cookie.getSameSite()) && cookie.getPath().endsWith("/kcentra-apps/go"),
+                cookie.toString());
+        return cookie.getValue();
+    }
+
+    /** Redeems a token as a browser holding it would (the cookie put back by hand, as a replaying attacker could). */
+    private Page go(Browser browser, String token) {
+        browser.webClient().getCookieManager().addCookie(new Cookie("localhost", LAUNCH_COOKIE, token,
+                goUri().getPath(), null, false, true));
+        return browser.open(goUri());
     }
 
     private URI launchUri() {

@@ -43,6 +43,9 @@ class VaultStoreIT {
     @InjectRealm(ref = "vault-nokey", fromJson = "/vault/vault-nokey-realm.json")
     ManagedRealm noKey;
 
+    @InjectRealm(ref = "vault-launch", fromJson = "/vault/vault-launch-realm.json")
+    ManagedRealm otherRealm;
+
     @InjectAdminClient
     Keycloak admin;
 
@@ -116,6 +119,46 @@ class VaultStoreIT {
             assertFalse(dump.toString().contains(SECRET), dump::toString);
             assertFalse(dump.toString().contains(Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))));
             assertTrue(dump.toString().contains("svc-dump"), "the row is the one written");
+        }
+    }
+
+    /**
+     * On PostgreSQL the test copies realm A's sealed password into realm B's row, as someone with database access might:
+     * realm B's key does not open it (realm and credential are bound in), and the copy with A's key id names a key
+     * realm B does not have. Both fail closed with an admin error, and nothing is revealed.
+     */
+    @Test
+    void aSealedPasswordCopiedIntoAnotherRealmDoesNotOpen() throws Exception {
+        VaultAdminCalls a = new VaultAdminCalls(realm, admin);
+        VaultAdminCalls b = new VaultAdminCalls(otherRealm, admin);
+        String appA = a.createFormApp("Moved " + System.nanoTime(), URI.create("https://payroll.example/login"));
+        a.setCredential(appA, "svc-a", SECRET);
+        String appB = b.createFormApp("Target " + System.nanoTime(), URI.create("https://payroll.example/login"));
+        b.setCredential(appB, "svc-b", "Realm-B-Secret-1!");
+        String url = System.getProperty("kc.test.database.url", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"),
+                "the dev H2 database lives inside the server; run with -Ddb=postgres to move rows");
+        try (Connection db = DriverManager.getConnection(url, System.getProperty("kc.test.database.user"),
+                System.getProperty("kc.test.database.password"))) {
+            String copyBlobs = "update kcentra_vault_credential b set wrapped_key = a.wrapped_key, ciphertext = a.ciphertext from kcentra_vault_credential a"
+                    + " where a.app_id = ? and a.state = 'current' and b.app_id = ? and b.state = 'current'";
+            try (var update = db.prepareStatement(copyBlobs)) {
+                update.setString(1, appA);
+                update.setString(2, appB);
+                assertEquals(1, update.executeUpdate());
+            }
+            HttpResponse<String> sameKeyId = b.sendAs(admin.tokenManager().grantToken().getToken(), "POST", "apps/" + appB + "/reveal", "");
+            assertEquals(500, sameKeyId.statusCode());
+            assertTrue(sameKeyId.body().contains("cannot unwrap") && !sameKeyId.body().contains(SECRET), sameKeyId.body());
+
+            try (var update = db.prepareStatement(copyBlobs.replace("ciphertext = a.ciphertext", "ciphertext = a.ciphertext, kek_id = a.kek_id"))) {
+                update.setString(1, appA);
+                update.setString(2, appB);
+                assertEquals(1, update.executeUpdate());
+            }
+            HttpResponse<String> foreignKey = b.sendAs(admin.tokenManager().grantToken().getToken(), "POST", "apps/" + appB + "/reveal", "");
+            assertEquals(500, foreignKey.statusCode());
+            assertTrue(foreignKey.body().contains("is not among realm kcentra-vault-b's keys") && !foreignKey.body().contains(SECRET), foreignKey.body());
         }
     }
 

@@ -32,17 +32,23 @@ public final class LegacyFormApp implements AutoCloseable {
     private final AtomicBoolean failChanges = new AtomicBoolean();
     private final String changeSecret;
 
-    private LegacyFormApp(String changeSecret) throws IOException {
+    private LegacyFormApp(int port, String changeSecret) throws IOException {
         this.changeSecret = changeSecret;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/login", this::login);
         server.createContext("/change-password", this::changePassword);
+        server.createContext("/", this::home);
         server.start();
     }
 
     public static LegacyFormApp start(String changeSecret) {
+        return start(0, changeSecret);
+    }
+
+    /** On a fixed loopback port (0: any free one). */
+    public static LegacyFormApp start(int port, String changeSecret) {
         try {
-            return new LegacyFormApp(changeSecret);
+            return new LegacyFormApp(port, changeSecret);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +96,17 @@ public final class LegacyFormApp implements AutoCloseable {
         byte[] page = ("<!DOCTYPE html><html><head><title>Legacy app</title></head><body><p id=\"result\">"
                 + text.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(ok ? 200 : 401, page.length);
+        exchange.getResponseBody().write(page);
+        exchange.close();
+    }
+
+    /** A person who opens the app without the vault sees its login form, as with any legacy app. */
+    private void home(HttpExchange exchange) throws IOException {
+        byte[] page = ("<!DOCTYPE html><html><head><title>Legacy app</title></head><body><form method=\"post\" action=\"/login\">"
+                + "<label>User <input name=\"user\"></label> <label>Password <input name=\"pass\" type=\"password\"></label>"
+                + " <button type=\"submit\">Sign in</button></form></body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, page.length);
         exchange.getResponseBody().write(page);
         exchange.close();
     }

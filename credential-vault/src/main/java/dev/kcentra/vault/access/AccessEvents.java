@@ -34,7 +34,10 @@ public final class AccessEvents {
     }
 
     public static EventBuilder about(EventBuilder event, PasswordAppEntity app, String channel) {
-        event.event(LAUNCH).detail(CHANNEL, channel);
-        return app == null ? event : event.detail(APP, app.getId()).detail(APP_NAME, app.getName());
+        return app == null ? event.event(LAUNCH).detail(CHANNEL, channel) : about(event, app.getId(), app.getName(), channel);
+    }
+
+    public static EventBuilder about(EventBuilder event, String appId, String appName, String channel) {
+        return event.event(LAUNCH).detail(CHANNEL, channel).detail(APP, appId).detail(APP_NAME, appName);
     }
 }

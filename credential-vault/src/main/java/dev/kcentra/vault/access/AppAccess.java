@@ -28,11 +28,16 @@ public final class AppAccess {
     }
 
     public boolean mayUse(UserModel user, PasswordAppEntity app) {
-        if (!user.isEnabled()) {
-            return false;
-        }
-        Set<String> assigned = store.assignedGroupIds(app);
-        return !assigned.isEmpty() && groupsWithAncestors(user).stream().anyMatch(assigned::contains);
+        return mayUse(user, app.getId());
+    }
+
+    public boolean mayUse(UserModel user, String appId) {
+        return mayUse(user, store.assignedGroupIds(appId));
+    }
+
+    /** With the app's assigned groups already read. */
+    public static boolean mayUse(UserModel user, Set<String> assignedGroupIds) {
+        return user.isEnabled() && !assignedGroupIds.isEmpty() && groupsWithAncestors(user).stream().anyMatch(assignedGroupIds::contains);
     }
 
     public List<PasswordAppEntity> appsOf(UserModel user) {
@@ -59,6 +64,7 @@ public final class AppAccess {
         return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(AppAccess::withSubgroups));
     }
 
+    /** The user's groups and all their ancestors: assigning a group covers its subgroups' members. */
     private static Set<String> groupsWithAncestors(UserModel user) {
         Set<String> ids = new HashSet<>();
         user.getGroupsStream().forEach(group -> {

@@ -49,7 +49,7 @@ public final class KeystoreKeys {
     }
 
     /** Aliases of the file, for finding a realm's older keys. */
-    public List<String> aliases() {
+    public synchronized List<String> aliases() {
         try {
             return Collections.list(keyStore.aliases());
         } catch (KeyStoreException e) {
@@ -58,7 +58,7 @@ public final class KeystoreKeys {
     }
 
     /** @throws VaultKeyException when the alias is missing or is not a 256-bit AES secret key */
-    public KeyEncryptionKey key(String alias) {
+    public synchronized KeyEncryptionKey key(String alias) {
         try {
             if (!keyStore.containsAlias(alias)) {
                 throw new VaultKeyException("The vault keystore " + file + " has no key '" + alias + "'.");

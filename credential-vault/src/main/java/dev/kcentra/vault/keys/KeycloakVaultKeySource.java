@@ -58,6 +58,10 @@ final class KeycloakVaultKeySource implements VaultKeySource {
             } catch (IllegalArgumentException e) {
                 throw new VaultKeyException("The vault secret '" + name + "' of realm " + realm.getName() + " is not Base64.");
             }
+            if (material.length != 32) {
+                throw new VaultKeyException("The vault secret '" + name + "' of realm " + realm.getName()
+                        + " must be Base64 of 32 random bytes (256 bits), is " + material.length + " bytes.");
+            }
             return Optional.of(KeyEncryptionKey.fromMaterial(material));
         } finally {
             session.getContext().setRealm(before);

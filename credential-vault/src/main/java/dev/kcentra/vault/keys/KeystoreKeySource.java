@@ -1,7 +1,6 @@
 package dev.kcentra.vault.keys;
 
 import dev.kcentra.vault.crypto.KeyEncryptionKey;
-import dev.kcentra.vault.crypto.KeystoreKeys;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
@@ -12,9 +11,16 @@ import java.util.function.Supplier;
 /** Alias {@code <realm>} seals; aliases {@code <realm>.<anything>} are the realm's older keys, kept to open older rows. */
 final class KeystoreKeySource implements VaultKeySource {
 
-    private final Supplier<KeystoreKeys> keystore;
+    /** The keystore file as this source reads it. */
+    interface Keys {
+        KeyEncryptionKey key(String alias);
 
-    KeystoreKeySource(Supplier<KeystoreKeys> keystore) {
+        List<String> aliases();
+    }
+
+    private final Supplier<Keys> keystore;
+
+    KeystoreKeySource(Supplier<Keys> keystore) {
         this.keystore = keystore;
     }
 
@@ -25,7 +31,7 @@ final class KeystoreKeySource implements VaultKeySource {
 
     @Override
     public List<KeyEncryptionKey> known(RealmModel realm) {
-        KeystoreKeys keys = keystore.get();
+        Keys keys = keystore.get();
         List<KeyEncryptionKey> known = new ArrayList<>();
         // PKCS#12 aliases compare without case.
         String current = realm.getName().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.kcentra.vault.keys;
 
+import dev.kcentra.vault.crypto.KeyEncryptionKey;
 import dev.kcentra.vault.crypto.KeystoreKeys;
 import dev.kcentra.vault.crypto.VaultKeyException;
 import org.keycloak.Config;
@@ -13,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keys from a PKCS#12 file: {@code --spi-kcentra-vault-keys--keystore--file} and {@code --password}. The opened file is
@@ -29,7 +33,17 @@ public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
     private char[] password;
     private volatile Opened opened;
 
-    private record Opened(FileTime modified, KeystoreKeys keys) {
+    /** One version of the file, with the keys read from it so far (each entry costs a key derivation to read). */
+    private record Opened(FileTime modified, KeystoreKeys file, Map<String, KeyEncryptionKey> keys) implements KeystoreKeySource.Keys {
+        @Override
+        public KeyEncryptionKey key(String alias) {
+            return keys.computeIfAbsent(alias.toLowerCase(Locale.ROOT), ignored -> file.key(alias));
+        }
+
+        @Override
+        public List<String> aliases() {
+            return file.aliases();
+        }
     }
 
     @Override
@@ -37,7 +51,7 @@ public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
         return new KeystoreKeySource(this::keys);
     }
 
-    KeystoreKeys keys() {
+    KeystoreKeySource.Keys keys() {
         if (file == null) {
             throw new VaultKeyException("The credential vault has no key-encryption keys: set the server option "
                     + "--spi-kcentra-vault-keys--keystore--file (and --spi-kcentra-vault-keys--keystore--password).");
@@ -50,10 +64,10 @@ public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
         }
         Opened current = opened;
         if (current == null || !current.modified().equals(modified)) {
-            current = new Opened(modified, KeystoreKeys.open(file, password));
+            current = new Opened(modified, KeystoreKeys.open(file, password), new ConcurrentHashMap<>());
             opened = current;
         }
-        return current.keys();
+        return current;
     }
 
     @Override

@@ -94,8 +94,7 @@ public class GatewayResource {
             event.error(AccessEvents.NOT_ASSIGNED);
             return error(Response.Status.FORBIDDEN, "access_denied", "The user is not assigned to this app.");
         }
-        Optional<SharedCredentialEntity> credential = store.credential(app, subject.getId(), SharedCredentialEntity.CURRENT)
-                .or(() -> store.credential(app, SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT));
+        Optional<SharedCredentialEntity> credential = store.servedTo(app.getId(), subject.getId());
         if (credential.isEmpty()) {
             event.error(AccessEvents.NO_CREDENTIAL);
             return error(Response.Status.CONFLICT, "no_credential", "The app has no credential yet.");

@@ -5,6 +5,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,18 @@ final class LaunchTokens {
     private static final String PREFIX = "kcentra-vault-launch.";
     private static final String USED = ".used";
 
-    record Launch(String userSessionId, String userId, String appId) {
+    /** What a token stands for: who asked, in which browser session, to open which app where (as it was set then). */
+    record Launch(String userSessionId, String userId, String appId, String appName, String loginUrl, String usernameField,
+                  String passwordField) {
+        Map<String, String> notes() {
+            return Map.of("session", userSessionId, "user", userId, "app", appId, "appName", appName, "loginUrl", loginUrl,
+                    "usernameField", usernameField, "passwordField", passwordField);
+        }
+
+        static Launch of(Map<String, String> notes) {
+            return new Launch(notes.get("session"), notes.get("user"), notes.get("app"), notes.get("appName"), notes.get("loginUrl"),
+                    notes.get("usernameField"), notes.get("passwordField"));
+        }
     }
 
     record Taken(Launch launch, boolean expired, boolean replayed) {
@@ -38,8 +50,9 @@ final class LaunchTokens {
     String issue(Launch launch) {
         String token = SecretGenerator.getInstance().randomString(43);
         // Kept a minute past its validity so that a late or replayed use is still logged with its user and app.
-        store.put(PREFIX + token, lifespanSeconds + 60L, Map.of("session", launch.userSessionId(), "user", launch.userId(),
-                "app", launch.appId(), "expires", String.valueOf(Time.currentTime() + lifespanSeconds)));
+        Map<String, String> notes = new HashMap<>(launch.notes());
+        notes.put("expires", String.valueOf(Time.currentTime() + lifespanSeconds));
+        store.put(PREFIX + token, lifespanSeconds + 60L, notes);
         return token;
     }
 
@@ -62,6 +75,6 @@ final class LaunchTokens {
             store.put(PREFIX + token + USED, lifespanSeconds + 60L, notes);
         }
         boolean expired = Integer.parseInt(notes.get("expires")) < Time.currentTime();
-        return Optional.of(new Taken(new Launch(notes.get("session"), notes.get("user"), notes.get("app")), expired, replayed));
+        return Optional.of(new Taken(Launch.of(notes), expired, replayed));
     }
 }

@@ -74,7 +74,7 @@ public class MyAppsResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("code") String code) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         if (auth == null) {
             if (code != null) {
                 // Back from the sign-in, yet no session cookie: the browser refuses cookies. Do not loop.
@@ -95,13 +95,16 @@ public class MyAppsResource {
                 .createForm("kcentra-my-apps.ftl");
     }
 
-    /** Step one: the user asks to launch; access is checked and a launch token issued. */
+    /**
+     * Step one: the user asks to launch; access is checked and a launch token issued, in a cookie that only the next
+     * step's path receives (never in a URL or a page).
+     */
     @POST
     @Path("launch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response launch(@FormParam("app") String appId, @FormParam("csrf") String csrf) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         if (auth == null) {
             return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, null)).build();
         }
@@ -110,16 +113,21 @@ public class MyAppsResource {
             return forms(user).setError("kcentraLaunchRefused").createErrorPage(Response.Status.BAD_REQUEST);
         }
         EventBuilder event = event(user, auth.session());
-        Optional<PasswordAppEntity> found = store.app(appId);
+        Optional<VaultStore.AssignedApp> found = store.appWithGroups(appId);
         if (found.isEmpty()) {
             AccessEvents.about(event, null, AccessEvents.CHANNEL_LAUNCH).detail(AccessEvents.APP, String.valueOf(appId)).error(AccessEvents.UNKNOWN_APP);
             return refused(user);
         }
-        PasswordAppEntity app = found.get();
+        PasswordAppEntity app = found.get().app();
         AccessEvents.about(event, app, AccessEvents.CHANNEL_LAUNCH);
-        if (!new AppAccess(session, store).mayUse(user, app)) {
+        if (!AppAccess.mayUse(user, found.get().groupIds())) {
             event.error(AccessEvents.NOT_ASSIGNED);
             return refused(user);
+        }
+        if (!"form".equals(app.getInjection())) {
+            // HTTP Basic cannot be handed over by a browser form without putting the password in a URL: the gateway does it.
+            event.error(AccessEvents.NO_CREDENTIAL);
+            return forms(user).setError("kcentraLaunchViaGateway").createErrorPage(Response.Status.CONFLICT);
         }
         if (app.getRequiredLoa() != null && StepUp.currentLevel(realm, auth.session()) < app.getRequiredLoa()) {
             event.error(AccessEvents.STEP_UP_REQUIRED);
@@ -129,51 +137,63 @@ public class MyAppsResource {
             }
             return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, String.valueOf(app.getRequiredLoa()))).build();
         }
-        String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(), app.getId()));
+        String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(),
+                app.getId(), app.getName(), app.getLoginUrl(), app.getUsernameField(), app.getPasswordField()));
         URI go = URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
-        return handOff(user, app, go, List.of(new HiddenField("token", token)));
+        return Response.seeOther(go).cookie(LaunchCookie.carrying(go, token, launchTokenSeconds)).build();
     }
 
-    /** Step two: the launch token, taken once, becomes the form that signs the user in to the app. */
-    @POST
+    /**
+     * Step two: the launch token (from its cookie, taken once) becomes the form that signs the user in to the app. The
+     * app's form settings come with the token (read seconds ago); access and the credential are read again.
+     */
+    @GET
     @Path("go")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response go(@FormParam("token") String token) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+    public Response go() {
+        URI go = URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
+        return LaunchCookie.expire(goWith(LaunchCookie.token(session)), go);
+    }
+
+    private Response goWith(String token) {
+        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         Optional<LaunchTokens.Taken> taken = new LaunchTokens(session, launchTokenSeconds).take(token);
         UserModel user = auth == null ? null : auth.user();
         EventBuilder event = event(user, auth == null ? null : auth.session());
-        Optional<PasswordAppEntity> app = taken.flatMap(t -> store.app(t.launch().appId()));
-        if (auth == null || taken.isEmpty() || !taken.get().usable() || app.isEmpty()
-                || !taken.get().launch().userSessionId().equals(auth.session().getId())) {
-            AccessEvents.about(event, app.orElse(null), AccessEvents.CHANNEL_LAUNCH).error(AccessEvents.INVALID_LAUNCH_TOKEN);
+        if (taken.isEmpty()) {
+            AccessEvents.about(event, null, AccessEvents.CHANNEL_LAUNCH).error(AccessEvents.INVALID_LAUNCH_TOKEN);
             return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
         }
-        AccessEvents.about(event, app.get(), AccessEvents.CHANNEL_LAUNCH);
+        LaunchTokens.Launch launch = taken.get().launch();
+        AccessEvents.about(event, launch.appId(), launch.appName(), AccessEvents.CHANNEL_LAUNCH);
+        if (auth == null || !taken.get().usable() || !launch.userSessionId().equals(auth.session().getId())) {
+            event.error(AccessEvents.INVALID_LAUNCH_TOKEN);
+            return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
+        }
         // Group membership may have changed since the token was issued.
-        if (!new AppAccess(session, store).mayUse(user, app.get())) {
+        Optional<VaultStore.ServedCredential> served = store.servedWithGroups(launch.appId(), user.getId());
+        boolean assigned = served.isPresent() ? AppAccess.mayUse(user, served.get().groupIds()) : new AppAccess(session, store).mayUse(user, launch.appId());
+        if (!assigned) {
             event.error(AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
-        Optional<SharedCredentialEntity> credential = store.credential(app.get(), user.getId(), SharedCredentialEntity.CURRENT)
-                .or(() -> store.credential(app.get(), SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT));
-        if (credential.isEmpty() || !"form".equals(app.get().getInjection())) {
+        if (served.isEmpty()) {
             event.error(AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.CONFLICT);
         }
+        SharedCredentialEntity credential = served.get().credential();
         String password;
         try {
-            password = new SealedCredentials(session, realm).open(credential.get());
+            password = new SealedCredentials(session, realm).open(credential);
         } catch (VaultKeyException e) {
-            LOG.warnf("Vault of realm %s: launch of app %s failed: %s", realm.getName(), app.get().getId(), e.getMessage());
+            LOG.warnf("Vault of realm %s: launch of app %s failed: %s", realm.getName(), launch.appId(), e.getMessage());
             event.error(AccessEvents.VAULT_KEY_ERROR);
             return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.SERVICE_UNAVAILABLE);
         }
-        event.detail(AccessEvents.VERSION, String.valueOf(credential.get().getVersion())).success();
-        return handOff(user, app.get(), URI.create(app.get().getLoginUrl()), List.of(
-                new HiddenField(app.get().getUsernameField(), credential.get().getUsername()),
-                new HiddenField(app.get().getPasswordField(), password)));
+        event.detail(AccessEvents.VERSION, String.valueOf(credential.getVersion())).success();
+        return HandOffPage.render(session, user, launch.appName(), URI.create(launch.loginUrl()), List.of(
+                new HiddenField(launch.usernameField(), credential.getUsername()),
+                new HiddenField(launch.passwordField(), password)));
     }
 
     @Path("gateway")
@@ -193,17 +213,6 @@ public class MyAppsResource {
 
         public String getName() { return name; }
         public String getValue() { return value; }
-    }
-
-    private Response handOff(UserModel user, PasswordAppEntity app, URI target, List<HiddenField> fields) {
-        String nonce = SecretGenerator.getInstance().randomString(24);
-        Response page = forms(user)
-                .setAttribute("kcentraAppName", app.getName())
-                .setAttribute("kcentraTarget", target.toString())
-                .setAttribute("kcentraFields", fields)
-                .setAttribute("kcentraNonce", nonce)
-                .createForm("kcentra-launch.ftl");
-        return HandOffHeaders.apply(session, page, nonce, target);
     }
 
     private Response refused(UserModel user) {

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "kcentraVaultAppByName", query = "select a from PasswordAppEntity a where a.realmId = :realmId and a.name = :name"),
         @NamedQuery(name = "kcentraVaultAppsOfGroups",
                 query = "select distinct a from PasswordAppEntity a, VaultAssignmentEntity g where g.appId = a.id and g.groupId in :groupIds order by a.name"),
+        @NamedQuery(name = "kcentraVaultAppWithGroups",
+                query = "select a, g.groupId from PasswordAppEntity a left join VaultAssignmentEntity g on g.appId = a.id where a.id = :appId"),
         @NamedQuery(name = "kcentraVaultAppsDueForRotation",
                 query = "select a.id from PasswordAppEntity a where a.nextRotationAt is not null and a.nextRotationAt <= :now order by a.nextRotationAt"),
         @NamedQuery(name = "kcentraVaultAppClaimRotation",

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 @Table(name = "KCENTRA_VAULT_ASSIGNMENT")
 @NamedQueries({
         @NamedQuery(name = "kcentraVaultAssignmentsOfApp", query = "select g from VaultAssignmentEntity g where g.appId = :appId"),
+        @NamedQuery(name = "kcentraVaultAssignedGroups", query = "select g.groupId from VaultAssignmentEntity g where g.appId = :appId"),
         @NamedQuery(name = "kcentraVaultAssignmentsDeleteOfGroup", query = "delete from VaultAssignmentEntity g where g.groupId = :groupId"),
         @NamedQuery(name = "kcentraVaultAssignmentsDeleteOfRealm", query = "delete from VaultAssignmentEntity g where g.realmId = :realmId")
 })

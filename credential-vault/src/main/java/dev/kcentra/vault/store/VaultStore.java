@@ -8,6 +8,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,7 +72,12 @@ public final class VaultStore {
     }
 
     public Set<String> assignedGroupIds(PasswordAppEntity app) {
-        return assignments(app).stream().map(VaultAssignmentEntity::getGroupId).collect(Collectors.toSet());
+        return assignedGroupIds(app.getId());
+    }
+
+    /** One small indexed query with a single parameter, so Hibernate reuses its translation: it runs at every launch. */
+    public Set<String> assignedGroupIds(String appId) {
+        return Set.copyOf(em.createNamedQuery("kcentraVaultAssignedGroups", String.class).setParameter("appId", appId).getResultList());
     }
 
     /** @return false if the group was assigned already */
@@ -100,6 +106,46 @@ public final class VaultStore {
     public Optional<SharedCredentialEntity> credential(PasswordAppEntity app, String owner, String state) {
         return em.createNamedQuery("kcentraVaultCredentialInState", SharedCredentialEntity.class).setParameter("appId", app.getId())
                 .setParameter("owner", owner).setParameter("state", state).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** An app and the groups it is assigned to, read together: the first step of every launch. */
+    public record AssignedApp(PasswordAppEntity app, Set<String> groupIds) {
+    }
+
+    public Optional<AssignedApp> appWithGroups(String appId) {
+        if (appId == null) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = em.createNamedQuery("kcentraVaultAppWithGroups", Object[].class).setParameter("appId", appId).getResultList();
+        if (rows.isEmpty() || !realm.getId().equals(((PasswordAppEntity) rows.get(0)[0]).getRealmId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssignedApp((PasswordAppEntity) rows.get(0)[0],
+                rows.stream().map(row -> (String) row[1]).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet())));
+    }
+
+    /** A credential and the app's groups, read together: the second step of every launch (empty: no credential). */
+    public record ServedCredential(SharedCredentialEntity credential, Set<String> groupIds) {
+    }
+
+    public Optional<ServedCredential> servedWithGroups(String appId, String userId) {
+        List<Object[]> rows = em.createNamedQuery("kcentraVaultCredentialServedWithGroups", Object[].class).setParameter("appId", appId)
+                .setParameter("userId", userId).getResultList();
+        Set<String> groups = rows.stream().map(row -> (String) row[1]).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        List<SharedCredentialEntity> current = rows.stream().map(row -> (SharedCredentialEntity) row[0]).distinct().toList();
+        return pick(current, userId).map(credential -> new ServedCredential(credential, groups));
+    }
+
+    /** The credential a user is served: their own where they have one, else the app's shared one. */
+    public Optional<SharedCredentialEntity> servedTo(String appId, String userId) {
+        return pick(em.createNamedQuery("kcentraVaultCredentialServed", SharedCredentialEntity.class)
+                .setParameter("appId", appId).setParameter("userId", userId).getResultList(), userId);
+    }
+
+    private Optional<SharedCredentialEntity> pick(List<SharedCredentialEntity> current, String userId) {
+        return current.stream().filter(c -> c.getOwner().equals(userId)).findFirst()
+                .or(() -> current.stream().filter(c -> c.getOwner().equals(SharedCredentialEntity.SHARED)).findFirst())
+                .filter(c -> realm.getId().equals(c.getRealmId()));
     }
 
     /** Every version of one owner's secret for the app, newest first. */

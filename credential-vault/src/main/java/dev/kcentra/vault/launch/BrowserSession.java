@@ -1,0 +1,45 @@
+package dev.kcentra.vault.launch;
+
+import org.keycloak.TokenVerifier;
+import org.keycloak.common.util.Time;
+import org.keycloak.cookie.CookieProvider;
+import org.keycloak.cookie.CookieType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.util.TokenUtil;
+
+import java.util.List;
+
+/**
+ * The browser's Keycloak session (its identity cookie), as Keycloak's own pages check it, except that using My apps
+ * counts as activity at most once a minute: a launch is two requests, and every session refresh is a write of the
+ * persistent session to the database.
+ */
+final class BrowserSession {
+
+    private static final int REFRESH_SECONDS = 60;
+    private static final TokenVerifier.TokenTypeCheck IDENTITY_COOKIE = new TokenVerifier.TokenTypeCheck(List.of(TokenUtil.TOKEN_TYPE_KEYCLOAK_ID));
+
+    private BrowserSession() {
+    }
+
+    static AuthenticationManager.AuthResult authenticate(KeycloakSession session, RealmModel realm) {
+        String cookie = session.getProvider(CookieProvider.class).get(CookieType.IDENTITY);
+        if (cookie == null || cookie.isEmpty()) {
+            return null;
+        }
+        AuthenticationManager.AuthResult result = AuthenticationManager.verifyIdentityToken(session, realm, session.getContext().getUri(),
+                session.getContext().getConnection(), true, false, null, true, cookie, session.getContext().getRequestHeaders(),
+                verifier -> verifier.withChecks(IDENTITY_COOKIE));
+        if (result == null || result.session() == null) {
+            AuthenticationManager.expireIdentityCookie(session);
+            return null;
+        }
+        int now = Time.currentTime();
+        if (now - result.session().getLastSessionRefresh() >= REFRESH_SECONDS) {
+            result.session().setLastSessionRefresh(now);
+        }
+        return result;
+    }
+}
