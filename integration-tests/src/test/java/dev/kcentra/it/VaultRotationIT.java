@@ -32,6 +32,8 @@ class VaultRotationIT {
 
     private static final String CHANGE_SECRET = "legacy-change-secret-2026";
     private static final String INITIAL = "Initial-Secret-1!";
+    /** The server looks at the keystore file's modification time at most once a second. */
+    private static final long KEYSTORE_CHECK_MILLIS = 1500;
 
     private static LegacyFormApp legacy;
 
@@ -155,6 +157,7 @@ class VaultRotationIT {
         vault.setCredential(app, "svc", INITIAL);
         String suffix = "old" + System.nanoTime();
         VaultTestKeystore.rotate("kcentra-vault-a", suffix);
+        Thread.sleep(KEYSTORE_CHECK_MILLIS);
         try {
             assertEquals(INITIAL, reveal(vault, app).get("password"), "rows under the previous key still open");
             HttpResponse<String> rewrapped = vault.send("POST", "keys/rewrap", "");
@@ -165,6 +168,7 @@ class VaultRotationIT {
         } finally {
             VaultTestKeystore.forget("kcentra-vault-a", suffix);
         }
+        Thread.sleep(KEYSTORE_CHECK_MILLIS);
         assertEquals(INITIAL, reveal(vault, app).get("password"), "opens without the old key");
     }
 

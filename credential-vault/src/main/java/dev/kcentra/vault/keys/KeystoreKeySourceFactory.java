@@ -31,19 +31,23 @@ public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
 
     private Path file;
     private char[] password;
+    /** The file's modification time is looked at most once a second: every launch opens a secret. */
+    private static final long CHECK_NANOS = 1_000_000_000L;
+
     private volatile Opened opened;
 
     /** One version of the file, with the keys read from it so far (each entry costs a key derivation to read). */
-    private record Opened(FileTime modified, KeystoreKeys file, Map<String, KeyEncryptionKey> keys) implements KeystoreKeySource.Keys {
+    private record Opened(FileTime modified, long checkedAt, KeystoreKeys file, Map<String, KeyEncryptionKey> keys, List<String> aliases)
+            implements KeystoreKeySource.Keys {
+        Opened checked(long at) {
+            return new Opened(modified, at, file, keys, aliases);
+        }
+
         @Override
         public KeyEncryptionKey key(String alias) {
             return keys.computeIfAbsent(alias.toLowerCase(Locale.ROOT), ignored -> file.key(alias));
         }
 
-        @Override
-        public List<String> aliases() {
-            return file.aliases();
-        }
     }
 
     @Override
@@ -56,15 +60,23 @@ public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
             throw new VaultKeyException("The credential vault has no key-encryption keys: set the server option "
                     + "--spi-kcentra-vault-keys--keystore--file (and --spi-kcentra-vault-keys--keystore--password).");
         }
+        Opened current = opened;
+        long now = System.nanoTime();
+        if (current != null && now - current.checkedAt() < CHECK_NANOS) {
+            return current;
+        }
         FileTime modified;
         try {
             modified = Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new VaultKeyException("The vault keystore " + file + " does not exist.", e);
         }
-        Opened current = opened;
-        if (current == null || !current.modified().equals(modified)) {
-            current = new Opened(modified, KeystoreKeys.open(file, password), new ConcurrentHashMap<>());
+        if (current != null && current.modified().equals(modified)) {
+            current = current.checked(now);
+            opened = current;
+        } else {
+            KeystoreKeys keys = KeystoreKeys.open(file, password);
+            current = new Opened(modified, now, keys, new ConcurrentHashMap<>(), List.copyOf(keys.aliases()));
             opened = current;
         }
         return current;
