@@ -4,6 +4,7 @@ import dev.kcentra.testsupport.EntraBundleServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -35,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VaultStoreIT {
 
     private static final String SECRET = "Payroll-Shared-Secret-7!";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = VaultAdminCalls.HTTP;
 
     @InjectRealm(ref = "vault-a", fromJson = "/vault/vault-a-realm.json")
     ManagedRealm realm;
@@ -51,30 +52,30 @@ class VaultStoreIT {
 
     @Test
     void appsAreCheckedAndTheirPasswordIsWriteOnlyAndVersioned() throws Exception {
-        HttpResponse<String> created = send(realm, "POST", "apps", app("Payroll " + System.nanoTime()));
+        HttpResponse<String> created = vault(realm).send("POST", "apps", app("Payroll " + System.nanoTime()));
         assertEquals(201, created.statusCode(), created.body());
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
-        String name = (String) get(realm, "apps/" + id).get("name");
+        String name = (String) vault(realm).get("apps/" + id).get("name");
 
-        assertEquals(409, send(realm, "POST", "apps", app(name)).statusCode(), "one name per realm");
-        HttpResponse<String> script = send(realm, "POST", "apps", app("Bad").replace("https://payroll.example/login", "javascript:alert(1)"));
+        assertEquals(409, vault(realm).send("POST", "apps", app(name)).statusCode(), "one name per realm");
+        HttpResponse<String> script = vault(realm).send("POST", "apps", app("Bad").replace("https://payroll.example/login", "javascript:alert(1)"));
         assertEquals(400, script.statusCode());
         assertTrue(script.body().contains("absolute http(s) URL"), script.body());
-        assertEquals(400, send(realm, "POST", "apps", "{\"name\": \"No fields\", \"loginUrl\": \"https://x.example\", \"injection\": \"form\"}").statusCode());
-        assertEquals(400, send(realm, "POST", "apps", "{\"name\": ").statusCode(), "malformed JSON");
+        assertEquals(400, vault(realm).send("POST", "apps", "{\"name\": \"No fields\", \"loginUrl\": \"https://x.example\", \"injection\": \"form\"}").statusCode());
+        assertEquals(400, vault(realm).send("POST", "apps", "{\"name\": ").statusCode(), "malformed JSON");
 
-        assertEquals(204, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET)).statusCode());
-        Map<String, Object> app = get(realm, "apps/" + id);
+        assertEquals(204, vault(realm).send("PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET)).statusCode());
+        Map<String, Object> app = vault(realm).get("apps/" + id);
         Map<?, ?> summary = (Map<?, ?>) app.get("credential");
         assertEquals("svc-payroll", summary.get("username"));
         assertEquals(1, ((Number) summary.get("version")).intValue());
         assertFalse(JsonSerialization.writeValueAsString(app).contains(SECRET), "no answer carries the password");
 
-        assertEquals(204, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET + "2")).statusCode());
-        assertEquals(2, ((Number) ((Map<?, ?>) get(realm, "apps/" + id).get("credential")).get("version")).intValue());
-        assertEquals(400, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-payroll", "")).statusCode());
-        assertEquals(404, send(realm, "PUT", "apps/no-such-app/credential", credential("u", "p")).statusCode());
+        assertEquals(204, vault(realm).send("PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET + "2")).statusCode());
+        assertEquals(2, ((Number) ((Map<?, ?>) vault(realm).get("apps/" + id).get("credential")).get("version")).intValue());
+        assertEquals(400, vault(realm).send("PUT", "apps/" + id + "/credential", credential("svc-payroll", "")).statusCode());
+        assertEquals(404, vault(realm).send("PUT", "apps/no-such-app/credential", credential("u", "p")).statusCode());
 
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
         assertTrue(events.stream().anyMatch(e -> "UPDATE".equals(e.getOperationType()) && e.getRepresentation() != null
@@ -82,29 +83,64 @@ class VaultStoreIT {
         assertTrue(events.stream().noneMatch(e -> e.getRepresentation() != null && e.getRepresentation().contains(SECRET)),
                 "no admin event carries the password");
 
-        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri(realm, "apps")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(vault(realm).uri("apps")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode());
     }
 
     @Test
+    void appsAreRenamedAssignedUnassignedAndDeletedWithTheirVersions() throws Exception {
+        VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
+        String first = vault.createFormApp("Rename " + System.nanoTime(), URI.create("https://payroll.example/login"));
+        String second = vault.createFormApp("Other " + System.nanoTime(), URI.create("https://payroll.example/login"));
+        String secondName = (String) vault.get("apps/" + second).get("name");
+        assertEquals(409, vault.send("PUT", "apps/" + first, app(secondName)).statusCode(), "a rename may not take another app's name");
+        assertEquals(204, vault.send("PUT", "apps/" + first, app("Renamed " + System.nanoTime())).statusCode());
+        vault.setCredential(first, "svc", SECRET);
+
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName("Vault group " + System.nanoTime());
+        String groupId = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(realm.admin().groups().add(group));
+        GroupRepresentation child = new GroupRepresentation();
+        child.setName("Child");
+        realm.admin().groups().group(groupId).subGroup(child).close();
+        vault.assign(first, groupId);
+        vault.assign(first, groupId);
+        List<Map<String, Object>> groups = vault.list("apps/" + first + "/groups");
+        assertEquals(List.of("/" + group.getName()), groups.stream().map(g -> g.get("path")).toList(), "assigned once, shown by path");
+        assertEquals(404, vault.send("PUT", "apps/" + first + "/groups/no-such-group", "").statusCode());
+        assertEquals(204, vault.send("DELETE", "apps/" + first + "/groups/" + groupId, "").statusCode());
+        assertEquals(404, vault.send("DELETE", "apps/" + first + "/groups/" + groupId, "").statusCode(), "nothing left to unassign");
+
+        vault.assign(first, groupId);
+        realm.admin().groups().group(groupId).remove();
+        assertEquals(List.of(), vault.list("apps/" + first + "/groups"), "a removed group takes its assignments with it");
+
+        assertEquals(204, vault.send("DELETE", "apps/" + first, "").statusCode());
+        assertEquals(404, vault.send("GET", "apps/" + first, "").statusCode());
+        assertEquals(404, vault.send("PUT", "apps/" + first + "/credential", VaultAdminCalls.credential("svc", SECRET)).statusCode());
+        assertTrue(realm.admin().getAdminEvents().stream().anyMatch(e -> "DELETE".equals(e.getOperationType())
+                && e.getResourcePath() != null && e.getResourcePath().endsWith(first)), "deleting is an admin event");
+    }
+
+    @Test
     void aRealmWithoutAKeyEncryptionKeyStoresNoPassword() throws Exception {
-        HttpResponse<String> created = send(noKey, "POST", "apps", app("Payroll"));
+        HttpResponse<String> created = vault(noKey).send("POST", "apps", app("Payroll"));
         String location = created.headers().firstValue("Location").orElseThrow(() -> new AssertionError(created.body()));
         String id = location.substring(location.lastIndexOf('/') + 1);
-        HttpResponse<String> refused = send(noKey, "PUT", "apps/" + id + "/credential", credential("svc", SECRET));
+        HttpResponse<String> refused = vault(noKey).send("PUT", "apps/" + id + "/credential", credential("svc", SECRET));
         assertEquals(500, refused.statusCode());
         assertTrue(refused.body().contains("has no key 'kcentra-vault-nokey'"), refused.body());
         assertFalse(refused.body().contains("Exception"), "a clear admin error, not a stack trace");
-        assertNull(get(noKey, "apps/" + id).get("credential"), "nothing stored");
+        assertNull(vault(noKey).get("apps/" + id).get("credential"), "nothing stored");
     }
 
     /** On PostgreSQL the test reads the rows themselves: neither the password nor its Base64 appears. */
     @Test
     void theStoredRowsHoldNoPlaintext() throws Exception {
-        HttpResponse<String> created = send(realm, "POST", "apps", app("Dump " + System.nanoTime()));
+        HttpResponse<String> created = vault(realm).send("POST", "apps", app("Dump " + System.nanoTime()));
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
-        assertEquals(204, send(realm, "PUT", "apps/" + id + "/credential", credential("svc-dump", SECRET)).statusCode());
+        assertEquals(204, vault(realm).send("PUT", "apps/" + id + "/credential", credential("svc-dump", SECRET)).statusCode());
         String url = System.getProperty("kc.test.database.url", "");
         org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"),
                 "the dev H2 database lives inside the server; run with -Ddb=postgres to read the rows");
@@ -171,21 +207,7 @@ class VaultStoreIT {
         return "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}";
     }
 
-    private URI uri(ManagedRealm target, String path) {
-        return URI.create(target.getBaseUrl().replace("/realms/", "/admin/realms/") + "/kcentra-vault/" + path);
-    }
-
-    private HttpResponse<String> send(ManagedRealm target, String method, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(target, path)).header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(ManagedRealm target, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(target, path))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JsonSerialization.readValue(response.body(), Map.class);
+    private VaultAdminCalls vault(ManagedRealm target) {
+        return new VaultAdminCalls(target, admin);
     }
 }
