@@ -30,7 +30,11 @@ final class LaunchCookie {
     }
 
     static Response expire(Response response, URI go) {
-        return Response.fromResponse(response).cookie(new NewCookie.Builder(NAME).value("").path(go.getPath()).maxAge(0).httpOnly(true)
-                .secure("https".equals(go.getScheme())).sameSite(NewCookie.SameSite.STRICT).build()).build();
+        return response.getCookies().containsKey(NAME) ? response : Response.fromResponse(response).cookie(expired(go)).build();
+    }
+
+    static NewCookie expired(URI go) {
+        return new NewCookie.Builder(NAME).value("").path(go.getPath()).maxAge(0).httpOnly(true)
+                .secure("https".equals(go.getScheme())).sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

@@ -112,25 +112,25 @@ public class MyAppsResource {
         if (!sameValue(csrf, auth.session().getNote(CSRF_NOTE))) {
             return forms(user).setError("kcentraLaunchRefused").createErrorPage(Response.Status.BAD_REQUEST);
         }
-        EventBuilder event = event(user, auth.session());
+        // Events are built on the refusal paths only: the launch's event is sent when the credential is handed over.
         Optional<VaultStore.AssignedApp> found = store.appWithGroups(appId);
         if (found.isEmpty()) {
-            AccessEvents.about(event, null, AccessEvents.CHANNEL_LAUNCH).detail(AccessEvents.APP, String.valueOf(appId)).error(AccessEvents.UNKNOWN_APP);
+            AccessEvents.about(event(user, auth.session()), null, AccessEvents.CHANNEL_LAUNCH).detail(AccessEvents.APP, String.valueOf(appId))
+                    .error(AccessEvents.UNKNOWN_APP);
             return refused(user);
         }
         PasswordAppEntity app = found.get().app();
-        AccessEvents.about(event, app, AccessEvents.CHANNEL_LAUNCH);
         if (!AppAccess.mayUse(user, found.get().groupIds())) {
-            event.error(AccessEvents.NOT_ASSIGNED);
+            denied(user, auth.session(), app, AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
         if (!"form".equals(app.getInjection())) {
             // HTTP Basic cannot be handed over by a browser form without putting the password in a URL: the gateway does it.
-            event.error(AccessEvents.NO_CREDENTIAL);
+            denied(user, auth.session(), app, AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchViaGateway").createErrorPage(Response.Status.CONFLICT);
         }
         if (app.getRequiredLoa() != null && StepUp.currentLevel(realm, auth.session()) < app.getRequiredLoa()) {
-            event.error(AccessEvents.STEP_UP_REQUIRED);
+            denied(user, auth.session(), app, AccessEvents.STEP_UP_REQUIRED);
             if (StepUp.highestLevel(realm) < app.getRequiredLoa()) {
                 // The flow was changed after the app was set up: a sign-in could never reach the level. Say so, do not loop.
                 return forms(user).setError("kcentraLaunchStepUpUnavailable").createErrorPage(Response.Status.FORBIDDEN);
@@ -152,10 +152,10 @@ public class MyAppsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response go() {
         URI go = URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
-        return LaunchCookie.expire(goWith(LaunchCookie.token(session)), go);
+        return LaunchCookie.expire(goWith(LaunchCookie.token(session), go), go);
     }
 
-    private Response goWith(String token) {
+    private Response goWith(String token, URI go) {
         AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         Optional<LaunchTokens.Taken> taken = new LaunchTokens(session, launchTokenSeconds).take(token);
         UserModel user = auth == null ? null : auth.user();
@@ -193,7 +193,7 @@ public class MyAppsResource {
         event.detail(AccessEvents.VERSION, String.valueOf(credential.getVersion())).success();
         return HandOffPage.render(session, user, launch.appName(), URI.create(launch.loginUrl()), List.of(
                 new HiddenField(launch.usernameField(), credential.getUsername()),
-                new HiddenField(launch.passwordField(), password)));
+                new HiddenField(launch.passwordField(), password)), LaunchCookie.expired(go));
     }
 
     @Path("gateway")
@@ -213,6 +213,10 @@ public class MyAppsResource {
 
         public String getName() { return name; }
         public String getValue() { return value; }
+    }
+
+    private void denied(UserModel user, UserSessionModel userSession, PasswordAppEntity app, String error) {
+        AccessEvents.about(event(user, userSession), app, AccessEvents.CHANNEL_LAUNCH).error(error);
     }
 
     private Response refused(UserModel user) {
