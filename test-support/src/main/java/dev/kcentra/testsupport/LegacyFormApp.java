@@ -92,23 +92,14 @@ public final class LegacyFormApp implements AutoCloseable {
         received.add(new Received("/login", fields, Map.copyOf(exchange.getRequestHeaders()), body));
         boolean ok = password.get() != null && password.get().equals(fields.get("pass"));
         String text = ok ? "Welcome " + fields.get("user") : "Wrong password";
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        byte[] page = ("<!DOCTYPE html><html><head><title>Legacy app</title></head><body><p id=\"result\">"
-                + text.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(ok ? 200 : 401, page.length);
-        exchange.getResponseBody().write(page);
-        exchange.close();
+        page(exchange, ok ? 200 : 401, "<p id=\"result\">" + text.replace("&", "&amp;").replace("<", "&lt;") + "</p>");
     }
 
     /** A person who opens the app without the vault sees its login form, as with any legacy app. */
     private void home(HttpExchange exchange) throws IOException {
-        byte[] page = ("<!DOCTYPE html><html><head><title>Legacy app</title></head><body><form method=\"post\" action=\"/login\">"
+        page(exchange, 200, "<form method=\"post\" action=\"/login\">"
                 + "<label>User <input name=\"user\"></label> <label>Password <input name=\"pass\" type=\"password\"></label>"
-                + " <button type=\"submit\">Sign in</button></form></body></html>").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, page.length);
-        exchange.getResponseBody().write(page);
-        exchange.close();
+                + " <button type=\"submit\">Sign in</button></form>");
     }
 
     private void changePassword(HttpExchange exchange) throws IOException {
@@ -145,9 +136,17 @@ public final class LegacyFormApp implements AutoCloseable {
         return fields;
     }
 
+    private static void page(HttpExchange exchange, int status, String body) throws IOException {
+        respond(exchange, status, "text/html", "<!DOCTYPE html><html><head><title>Legacy app</title></head><body>" + body + "</body></html>");
+    }
+
     private static void respond(HttpExchange exchange, int status, String text) throws IOException {
+        respond(exchange, status, "text/plain", text);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
         if (status != 204) {
             exchange.getResponseBody().write(bytes);

@@ -1,6 +1,7 @@
 package dev.kcentra.vault.access;
 
 import dev.kcentra.vault.store.PasswordAppEntity;
+import dev.kcentra.vault.store.SharedCredentialEntity;
 import dev.kcentra.vault.store.VaultStore;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -27,12 +29,22 @@ public final class AppAccess {
         this.store = store;
     }
 
-    public boolean mayUse(UserModel user, PasswordAppEntity app) {
-        return mayUse(user, app.getId());
-    }
-
     public boolean mayUse(UserModel user, String appId) {
         return mayUse(user, store.assignedGroupIds(appId));
+    }
+
+    /** What a hand-over finds: whether the user is assigned (now), and the credential they are served if so. */
+    public record HandOver(boolean assigned, Optional<SharedCredentialEntity> credential) {
+    }
+
+    /**
+     * Read again at every hand-over (launch or gateway), since membership may have changed: the user's credential and
+     * the app's groups come in one query; only when there is no credential are the groups read on their own.
+     */
+    public HandOver handOver(UserModel user, String appId) {
+        Optional<VaultStore.ServedCredential> served = store.servedWithGroups(appId, user.getId());
+        boolean assigned = served.isPresent() ? mayUse(user, served.get().groupIds()) : mayUse(user, appId);
+        return new HandOver(assigned, assigned ? served.map(VaultStore.ServedCredential::credential) : Optional.empty());
     }
 
     /** With the app's assigned groups already read. */

@@ -90,11 +90,12 @@ public class GatewayResource {
             return error(Response.Status.FORBIDDEN, "access_denied", "The user's token was issued to another client.");
         }
         UserModel subject = user.user();
-        if (!new AppAccess(session, store).mayUse(subject, app)) {
+        AppAccess.HandOver handOver = new AppAccess(session, store).handOver(subject, app.getId());
+        if (!handOver.assigned()) {
             event.error(AccessEvents.NOT_ASSIGNED);
             return error(Response.Status.FORBIDDEN, "access_denied", "The user is not assigned to this app.");
         }
-        Optional<SharedCredentialEntity> credential = store.servedTo(app.getId(), subject.getId());
+        Optional<SharedCredentialEntity> credential = handOver.credential();
         if (credential.isEmpty()) {
             event.error(AccessEvents.NO_CREDENTIAL);
             return error(Response.Status.CONFLICT, "no_credential", "The app has no credential yet.");

@@ -1,7 +1,6 @@
 package dev.kcentra.vault.launch;
 
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.headers.SecurityHeadersProvider;
@@ -59,9 +58,7 @@ final class HandOffPage {
         return texts;
     }
 
-    /** @param cookie set with the page (the launch token's cookie, expired), or null */
-    static Response render(KeycloakSession session, UserModel user, String appName, URI target, List<MyAppsResource.HiddenField> fields,
-                           NewCookie cookie) {
+    static Response render(KeycloakSession session, UserModel user, String appName, URI target, List<MyAppsResource.HiddenField> fields) {
         String nonce = SecretGenerator.getInstance().randomString(24);
         String html;
         try {
@@ -80,11 +77,7 @@ final class HandOffPage {
         }
         session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
         String origin = target.getScheme() + "://" + target.getRawAuthority();
-        Response.ResponseBuilder page = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"));
-        if (cookie != null) {
-            page.cookie(cookie);
-        }
-        return page
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'self'; img-src 'self'; "

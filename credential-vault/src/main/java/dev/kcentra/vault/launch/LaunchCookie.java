@@ -30,11 +30,7 @@ final class LaunchCookie {
     }
 
     static Response expire(Response response, URI go) {
-        return response.getCookies().containsKey(NAME) ? response : Response.fromResponse(response).cookie(expired(go)).build();
-    }
-
-    static NewCookie expired(URI go) {
-        return new NewCookie.Builder(NAME).value("").path(go.getPath()).maxAge(0).httpOnly(true)
-                .secure("https".equals(go.getScheme())).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.fromResponse(response).cookie(new NewCookie.Builder(NAME).value("").path(go.getPath()).maxAge(0).httpOnly(true)
+                .secure("https".equals(go.getScheme())).sameSite(NewCookie.SameSite.STRICT).build()).build();
     }
 }

@@ -36,8 +36,9 @@ import java.util.Optional;
 
 /**
  * "My apps": the signed-in user's assigned password apps, in the realm's login theme. A launch is two steps: the
- * page's POST (same-site form with the session's anti-forgery value) checks access and issues a launch token; the
- * token, posted once, yields a page that posts the credential to the app's login URL. Access is checked at both steps.
+ * page's POST (same-site form with the session's anti-forgery value) checks access and issues a launch token in a
+ * cookie; the token, taken once, yields a page that posts the credential to the app's login URL. Access is checked at
+ * both steps.
  */
 public class MyAppsResource {
 
@@ -139,7 +140,7 @@ public class MyAppsResource {
         }
         String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(),
                 app.getId(), app.getName(), app.getLoginUrl(), app.getUsernameField(), app.getPasswordField()));
-        URI go = URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
+        URI go = goUri();
         return Response.seeOther(go).cookie(LaunchCookie.carrying(go, token, launchTokenSeconds)).build();
     }
 
@@ -151,11 +152,11 @@ public class MyAppsResource {
     @Path("go")
     @Produces(MediaType.TEXT_HTML)
     public Response go() {
-        URI go = URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
-        return LaunchCookie.expire(goWith(LaunchCookie.token(session), go), go);
+        // The token's cookie goes whatever the outcome.
+        return LaunchCookie.expire(goWith(LaunchCookie.token(session)), goUri());
     }
 
-    private Response goWith(String token, URI go) {
+    private Response goWith(String token) {
         AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         Optional<LaunchTokens.Taken> taken = new LaunchTokens(session, launchTokenSeconds).take(token);
         UserModel user = auth == null ? null : auth.user();
@@ -170,18 +171,16 @@ public class MyAppsResource {
             event.error(AccessEvents.INVALID_LAUNCH_TOKEN);
             return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
         }
-        // Group membership may have changed since the token was issued.
-        Optional<VaultStore.ServedCredential> served = store.servedWithGroups(launch.appId(), user.getId());
-        boolean assigned = served.isPresent() ? AppAccess.mayUse(user, served.get().groupIds()) : new AppAccess(session, store).mayUse(user, launch.appId());
-        if (!assigned) {
+        AppAccess.HandOver handOver = new AppAccess(session, store).handOver(user, launch.appId());
+        if (!handOver.assigned()) {
             event.error(AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
-        if (served.isEmpty()) {
+        if (handOver.credential().isEmpty()) {
             event.error(AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.CONFLICT);
         }
-        SharedCredentialEntity credential = served.get().credential();
+        SharedCredentialEntity credential = handOver.credential().get();
         String password;
         try {
             password = new SealedCredentials(session, realm).open(credential);
@@ -193,7 +192,7 @@ public class MyAppsResource {
         event.detail(AccessEvents.VERSION, String.valueOf(credential.getVersion())).success();
         return HandOffPage.render(session, user, launch.appName(), URI.create(launch.loginUrl()), List.of(
                 new HiddenField(launch.usernameField(), credential.getUsername()),
-                new HiddenField(launch.passwordField(), password)), LaunchCookie.expired(go));
+                new HiddenField(launch.passwordField(), password)));
     }
 
     @Path("gateway")
@@ -213,6 +212,10 @@ public class MyAppsResource {
 
         public String getName() { return name; }
         public String getValue() { return value; }
+    }
+
+    private URI goUri() {
+        return URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
     }
 
     private void denied(UserModel user, UserSessionModel userSession, PasswordAppEntity app, String error) {

@@ -137,11 +137,6 @@ public final class VaultStore {
     }
 
     /** The credential a user is served: their own where they have one, else the app's shared one. */
-    public Optional<SharedCredentialEntity> servedTo(String appId, String userId) {
-        return pick(em.createNamedQuery("kcentraVaultCredentialServed", SharedCredentialEntity.class)
-                .setParameter("appId", appId).setParameter("userId", userId).getResultList(), userId);
-    }
-
     private Optional<SharedCredentialEntity> pick(List<SharedCredentialEntity> current, String userId) {
         return current.stream().filter(c -> c.getOwner().equals(userId)).findFirst()
                 .or(() -> current.stream().filter(c -> c.getOwner().equals(SharedCredentialEntity.SHARED)).findFirst())
