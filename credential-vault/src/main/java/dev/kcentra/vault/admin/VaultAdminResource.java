@@ -149,7 +149,7 @@ public class VaultAdminResource {
         PasswordAppEntity entity = new PasswordAppEntity();
         settings.applyTo(entity);
         store.create(entity);
-        MyAppsClient.ensure(session, realm);
+        MyAppsClient.PAGE.ensure(realm);
         adminEvent.operation(OperationType.CREATE).resourcePath(session.getContext().getUri(), entity.getId())
                 .representation(toRepresentation(entity)).success();
         return Response.created(URI.create(session.getContext().getUri().getAbsolutePath() + "/" + entity.getId())).build();

@@ -1,85 +1,13 @@
 package dev.kcentra.vault.launch;
 
-import org.keycloak.OAuth2Constants;
-import org.keycloak.common.util.Base64Url;
-import org.keycloak.common.util.SecretGenerator;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import dev.kcentra.common.web.PageClient;
 
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-/**
- * The public client through which users sign in to "My apps" (like Keycloak's own {@code account-console}). The page
- * itself reads the browser's Keycloak session; the code the sign-in returns is never exchanged.
- */
+/** The public client through which users sign in to "My apps"; created with the realm's first password app. */
 public final class MyAppsClient {
 
     public static final String CLIENT_ID = "kcentra-my-apps";
+    public static final PageClient PAGE = new PageClient(CLIENT_ID, "kcentraMyAppsTitle", MyAppsResourceProviderFactory.PROVIDER_ID);
 
     private MyAppsClient() {
-    }
-
-    /** Created with the realm's first password app, by the admin who creates it; an admin may then adjust it. */
-    public static ClientModel ensure(KeycloakSession session, RealmModel realm) {
-        ClientModel client = realm.getClientByClientId(CLIENT_ID);
-        if (client != null) {
-            return client;
-        }
-        client = realm.addClient(CLIENT_ID);
-        client.setName("${kcentraMyAppsTitle}");
-        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setImplicitFlowEnabled(false);
-        client.setFullScopeAllowed(false);
-        client.setRootUrl(Constants.AUTH_BASE_URL_PROP);
-        client.setBaseUrl("/realms/" + realm.getName() + "/" + MyAppsResourceProviderFactory.PROVIDER_ID + "/");
-        client.setRedirectUris(Set.of("/realms/" + realm.getName() + "/" + MyAppsResourceProviderFactory.PROVIDER_ID + "/*"));
-        client.setWebOrigins(Set.of("+"));
-        client.setAttribute("pkce.code.challenge.method", "S256");
-        client.setAttribute("post.logout.redirect.uris", "+");
-        return client;
-    }
-
-    /** Keycloak's sign-in for My apps, coming back to it; {@code acr} asks for a step-up to that level. */
-    static URI signIn(UriInfo uri, RealmModel realm, String acr) {
-        String verifier = SecretGenerator.getInstance().randomString(64);
-        UriBuilder builder = OIDCLoginProtocolService.authUrl(uri.getBaseUriBuilder())
-                .queryParam(OAuth2Constants.CLIENT_ID, CLIENT_ID)
-                .queryParam(OAuth2Constants.REDIRECT_URI, home(uri, realm))
-                .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
-                .queryParam(OAuth2Constants.SCOPE, "openid")
-                .queryParam(OAuth2Constants.STATE, SecretGenerator.getInstance().randomString(24))
-                .queryParam(OAuth2Constants.CODE_CHALLENGE, challenge(verifier))
-                .queryParam(OAuth2Constants.CODE_CHALLENGE_METHOD, OAuth2Constants.PKCE_METHOD_S256);
-        if (acr != null) {
-            builder.queryParam(OAuth2Constants.ACR_VALUES, acr);
-        }
-        return builder.build(realm.getName());
-    }
-
-    static URI home(UriInfo uri, RealmModel realm) {
-        return uri.getBaseUriBuilder().path("realms").path(realm.getName()).path(MyAppsResourceProviderFactory.PROVIDER_ID).path("/").build();
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kcentra.vault.launch;
 
+import dev.kcentra.common.web.BrowserSession;
+import dev.kcentra.common.web.SessionCsrf;
 import dev.kcentra.vault.access.AccessEvents;
 import dev.kcentra.vault.access.AppAccess;
 import dev.kcentra.vault.crypto.VaultKeyException;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
@@ -29,8 +30,6 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +42,7 @@ import java.util.Optional;
 public class MyAppsResource {
 
     private static final Logger LOG = Logger.getLogger(MyAppsResource.class);
-    private static final String CSRF_NOTE = "kcentra-vault-csrf";
+    private static final SessionCsrf CSRF = new SessionCsrf("kcentra-vault-csrf");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -81,18 +80,18 @@ public class MyAppsResource {
                 // Back from the sign-in, yet no session cookie: the browser refuses cookies. Do not loop.
                 return forms(null).setError(Messages.COOKIE_NOT_FOUND).createErrorPage(Response.Status.BAD_REQUEST);
             }
-            return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, null)).build();
+            return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, null)).build();
         }
         if (code != null) {
-            return Response.seeOther(MyAppsClient.home(session.getContext().getUri(), realm)).build();
+            return Response.seeOther(MyAppsClient.PAGE.home(session.getContext().getUri(), realm)).build();
         }
         UserModel user = auth.user();
         List<AppView> apps = new AppAccess(session, store).appsOf(user).stream()
                 .map(AppView::new).toList();
         return forms(user)
                 .setAttribute("kcentraApps", apps)
-                .setAttribute("kcentraCsrf", csrf(auth.session()))
-                .setAttribute("kcentraLaunchUrl", MyAppsClient.home(session.getContext().getUri(), realm) + "launch")
+                .setAttribute("kcentraCsrf", CSRF.value(auth.session()))
+                .setAttribute("kcentraLaunchUrl", MyAppsClient.PAGE.home(session.getContext().getUri(), realm) + "launch")
                 .createForm("kcentra-my-apps.ftl");
     }
 
@@ -107,10 +106,10 @@ public class MyAppsResource {
     public Response launch(@FormParam("app") String appId, @FormParam("csrf") String csrf) {
         AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         if (auth == null) {
-            return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, null)).build();
+            return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, null)).build();
         }
         UserModel user = auth.user();
-        if (!sameValue(csrf, auth.session().getNote(CSRF_NOTE))) {
+        if (!CSRF.matches(auth.session(), csrf)) {
             return forms(user).setError("kcentraLaunchRefused").createErrorPage(Response.Status.BAD_REQUEST);
         }
         // Events are built on the refusal paths only: the launch's event is sent when the credential is handed over.
@@ -136,7 +135,7 @@ public class MyAppsResource {
                 // The flow was changed after the app was set up: a sign-in could never reach the level. Say so, do not loop.
                 return forms(user).setError("kcentraLaunchStepUpUnavailable").createErrorPage(Response.Status.FORBIDDEN);
             }
-            return Response.seeOther(MyAppsClient.signIn(session.getContext().getUri(), realm, String.valueOf(app.getRequiredLoa()))).build();
+            return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, String.valueOf(app.getRequiredLoa()))).build();
         }
         String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(),
                 app.getId(), app.getName(), app.getLoginUrl(), app.getUsernameField(), app.getPasswordField()));
@@ -215,7 +214,7 @@ public class MyAppsResource {
     }
 
     private URI goUri() {
-        return URI.create(MyAppsClient.home(session.getContext().getUri(), realm) + "go");
+        return URI.create(MyAppsClient.PAGE.home(session.getContext().getUri(), realm) + "go");
     }
 
     private void denied(UserModel user, UserSessionModel userSession, PasswordAppEntity app, String error) {
@@ -224,20 +223,6 @@ public class MyAppsResource {
 
     private Response refused(UserModel user) {
         return forms(user).setError("kcentraLaunchNotAssigned").createErrorPage(Response.Status.FORBIDDEN);
-    }
-
-    private String csrf(UserSessionModel userSession) {
-        String value = userSession.getNote(CSRF_NOTE);
-        if (value == null) {
-            value = SecretGenerator.getInstance().randomString(32);
-            userSession.setNote(CSRF_NOTE, value);
-        }
-        return value;
-    }
-
-    private static boolean sameValue(String given, String expected) {
-        return given != null && expected != null
-                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private EventBuilder event(UserModel user, UserSessionModel userSession) {

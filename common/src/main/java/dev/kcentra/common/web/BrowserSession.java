@@ -1,4 +1,4 @@
-package dev.kcentra.vault.launch;
+package dev.kcentra.common.web;
 
 import org.keycloak.TokenVerifier;
 import org.keycloak.common.util.Time;
@@ -12,11 +12,11 @@ import org.keycloak.util.TokenUtil;
 import java.util.List;
 
 /**
- * The browser's Keycloak session (its identity cookie), as Keycloak's own pages check it, except that using My apps
- * counts as activity at most once a minute: a launch is two requests, and every session refresh is a write of the
- * persistent session to the database.
+ * The browser's Keycloak session (its identity cookie), as Keycloak's own pages check it, except that using our pages
+ * counts as activity at most once a minute: a vault launch is two requests, and every session refresh is a write of
+ * the persistent session to the database.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
     private static final int REFRESH_SECONDS = 60;
     private static final TokenVerifier.TokenTypeCheck IDENTITY_COOKIE = new TokenVerifier.TokenTypeCheck(List.of(TokenUtil.TOKEN_TYPE_KEYCLOAK_ID));
@@ -24,7 +24,7 @@ final class BrowserSession {
     private BrowserSession() {
     }
 
-    static AuthenticationManager.AuthResult authenticate(KeycloakSession session, RealmModel realm) {
+    public static AuthenticationManager.AuthResult authenticate(KeycloakSession session, RealmModel realm) {
         String cookie = session.getProvider(CookieProvider.class).get(CookieType.IDENTITY);
         if (cookie == null || cookie.isEmpty()) {
             return null;

@@ -1,0 +1,291 @@
+package dev.kcentra.links.account;
+
+import dev.kcentra.common.web.BrowserSession;
+import dev.kcentra.common.web.SessionCsrf;
+import dev.kcentra.links.linking.AccountLinker;
+import dev.kcentra.links.linking.AccountSessions;
+import dev.kcentra.links.linking.LinkEvents;
+import dev.kcentra.links.linking.LinkNotifications;
+import dev.kcentra.links.linking.Lockout;
+import dev.kcentra.links.linking.PasswordProof;
+import dev.kcentra.links.store.AccountLinkEntity;
+import dev.kcentra.links.store.LinkStore;
+import dev.kcentra.links.store.LinkedAccount;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "Linked accounts": the signed-in user (the master) links accounts of the realm's other identity stores by proving
+ * them, lists and unlinks them, chooses which may authenticate for it, and resets their passwords or clears their
+ * lockouts. Every change is a POST carrying the session's anti-forgery value.
+ */
+public class LinkedAccountsResource {
+
+    private static final Logger LOG = Logger.getLogger(LinkedAccountsResource.class);
+    private static final SessionCsrf CSRF = new SessionCsrf("kcentra-links-csrf");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final LinkStore store;
+
+    LinkedAccountsResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.store = new LinkStore(session, realm);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@QueryParam("code") String code) {
+        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
+        if (auth == null) {
+            if (code != null) {
+                // Back from the sign-in, yet no session cookie: the browser refuses cookies. Do not loop.
+                return forms(null).setError(Messages.COOKIE_NOT_FOUND).createErrorPage(Response.Status.BAD_REQUEST);
+            }
+            return Response.seeOther(LinkedAccountsPage.CLIENT.signIn(session.getContext().getUri(), realm, null)).build();
+        }
+        if (code != null) {
+            return Response.seeOther(LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm)).build();
+        }
+        return render(auth, forms(auth.user()));
+    }
+
+    @POST
+    @Path("link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response link(@FormParam("csrf") String csrf, @FormParam("username") String username, @FormParam("password") String password) {
+        return changing(csrf, auth -> {
+            UserModel master = auth.user();
+            String typed = username == null ? "" : username.trim();
+            UserModel account = typed.isEmpty() ? null : KeycloakModelUtils.findUserByNameOrEmail(session, realm, typed);
+            EventBuilder event = LinkEvents.about(event(EventType.FEDERATED_IDENTITY_LINK, auth), account, typed).detail(LinkEvents.METHOD, "password");
+            PasswordProof.Result proof = PasswordProof.check(session, realm, account, password);
+            if (proof != PasswordProof.Result.VALID) {
+                // A locked account gets the same answer as a wrong password: the page is not a lockout oracle.
+                event.error(proof == PasswordProof.Result.LOCKED_OUT ? LinkEvents.PROOF_LOCKED_OUT : LinkEvents.INVALID_PROOF);
+                return render(auth, forms(master).setError("kcentraLinksInvalidCredentials"));
+            }
+            AccountLinker.Outcome outcome = new AccountLinker(session, realm.getId()).link(LinkedAccount.of(master), LinkedAccount.of(account), "password");
+            if (!outcome.linked()) {
+                event.error(LinkEvents.error(outcome.refusal()));
+                return render(auth, forms(master).setError(refusalMessage(outcome.refusal())));
+            }
+            AccountSessions.endAll(session, realm, account);
+            event.success();
+            LinkNotifications.linked(session, realm, master, account);
+            return render(auth, forms(master).setSuccess("kcentraLinksLinked", account.getUsername()));
+        });
+    }
+
+    @POST
+    @Path("unlink")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response unlink(@FormParam("csrf") String csrf, @FormParam("link") String linkId, @FormParam("confirmed") String confirmed) {
+        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+            if (!"true".equals(confirmed)) {
+                return forms(auth.user())
+                        .setAttribute("kcentraCsrf", CSRF.value(auth.session()))
+                        .setAttribute("kcentraLinksUrl", home())
+                        .setAttribute("kcentraLink", link.getId())
+                        .setAttribute("kcentraLinkedUsername", username(link, account))
+                        .createForm("kcentra-unlink-account.ftl");
+            }
+            store.delete(link);
+            LinkEvents.about(event(EventType.REMOVE_FEDERATED_IDENTITY, auth), account, null).success();
+            if (account != null) {
+                LinkNotifications.unlinked(session, realm, auth.user(), account);
+            }
+            return render(auth, forms(auth.user()).setSuccess("kcentraLinksUnlinked", username(link, account)));
+        }));
+    }
+
+    @POST
+    @Path("allow-authentication")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response allowAuthentication(@FormParam("csrf") String csrf, @FormParam("link") String linkId, @FormParam("enabled") String enabled) {
+        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+            boolean allow = "true".equals(enabled);
+            link.setAllowAuthentication(allow);
+            LinkEvents.about(event(EventType.FEDERATED_IDENTITY_LINK, auth), account, null)
+                    .detail(LinkEvents.CHANGE, allow ? "allow-authentication" : "deny-authentication").success();
+            return render(auth, forms(auth.user()).setSuccess(allow ? "kcentraLinksAuthAllowed" : "kcentraLinksAuthDenied", username(link, account)));
+        }));
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response password(@FormParam("csrf") String csrf, @FormParam("link") String linkId,
+                             @FormParam("password-new") String password, @FormParam("password-confirm") String confirmation) {
+        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+            if (account == null) {
+                return render(auth, forms(auth.user()).setError("kcentraLinksPasswordNotWritable", username(link, null)));
+            }
+            EventBuilder event = event(EventType.UPDATE_CREDENTIAL, auth).user(account)
+                    .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE).detail(LinkEvents.MASTER_USER_ID, auth.user().getId());
+            if (password == null || password.isEmpty()) {
+                event.error("password_missing");
+                return render(auth, forms(auth.user()).setError(Messages.MISSING_PASSWORD));
+            }
+            if (!password.equals(confirmation)) {
+                event.error("password_confirm_error");
+                return render(auth, forms(auth.user()).setError(Messages.NOTMATCH_PASSWORD));
+            }
+            PolicyError policy = session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, account, password);
+            if (policy != null) {
+                event.error("password_rejected");
+                return render(auth, forms(auth.user()).setError(policy.getMessage(), policy.getParameters()));
+            }
+            try {
+                account.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+            } catch (ModelException e) {
+                // A read-only federation provider (LDAP in read-only mode, say) refuses.
+                LOG.debugf("Password of linked account %s not written: %s", account.getId(), e.getMessage());
+                event.error("password_not_writable");
+                return render(auth, forms(auth.user()).setError("kcentraLinksPasswordNotWritable", account.getUsername()));
+            }
+            event.success();
+            return render(auth, forms(auth.user()).setSuccess("kcentraLinksPasswordSet", account.getUsername()));
+        }));
+    }
+
+    @POST
+    @Path("unlock")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response unlock(@FormParam("csrf") String csrf, @FormParam("link") String linkId) {
+        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+            if (account == null || !Lockout.clear(session, realm, account)) {
+                return render(auth, forms(auth.user()).setError("kcentraLinksNotLocked", username(link, account)));
+            }
+            event(EventType.CUSTOM_REQUIRED_ACTION, auth).user(account).detail(Details.CUSTOM_REQUIRED_ACTION, "kcentra-clear-lockout")
+                    .detail(LinkEvents.MASTER_USER_ID, auth.user().getId()).success();
+            return render(auth, forms(auth.user()).setSuccess("kcentraLinksUnlocked", account.getUsername()));
+        }));
+    }
+
+    private interface Change {
+        Response apply(AuthenticationManager.AuthResult auth);
+    }
+
+    private interface LinkChange {
+        Response apply(AccountLinkEntity link, UserModel account);
+    }
+
+    /** A changing request: signed in, not a linked account itself, and carrying this session's anti-forgery value. */
+    private Response changing(String csrf, Change change) {
+        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
+        if (auth == null) {
+            return Response.seeOther(LinkedAccountsPage.CLIENT.signIn(session.getContext().getUri(), realm, null)).build();
+        }
+        if (!CSRF.matches(auth.session(), csrf)) {
+            event(EventType.FEDERATED_IDENTITY_LINK_ERROR, auth).detail(LinkEvents.LINK_KIND, LinkEvents.ACCOUNT_LINK).error("invalid_csrf_token");
+            return forms(auth.user()).setError("kcentraLinksForgery").createErrorPage(Response.Status.BAD_REQUEST);
+        }
+        if (store.masterOf(LinkedAccount.of(auth.user())).isPresent()) {
+            return forms(auth.user()).setError("kcentraLinkedAccountRefused").createErrorPage(Response.Status.FORBIDDEN);
+        }
+        return change.apply(auth);
+    }
+
+    /** A change to one of the signed-in master's own links; any other id is "not found". */
+    private Response withLink(AuthenticationManager.AuthResult auth, String linkId, LinkChange change) {
+        Optional<AccountLinkEntity> master = store.find(LinkedAccount.of(auth.user())).filter(AccountLinkEntity::isMaster);
+        Optional<AccountLinkEntity> link = store.byId(linkId).filter(l -> master.isPresent() && master.get().getId().equals(l.getMasterId()));
+        if (link.isEmpty()) {
+            return render(auth, forms(auth.user()).setError("kcentraLinksUnknownLink"));
+        }
+        UserModel account = link.get().getUserId() == null ? null : session.users().getUserById(realm, link.get().getUserId());
+        return change.apply(link.get(), account);
+    }
+
+    private Response render(AuthenticationManager.AuthResult auth, LoginFormsProvider forms) {
+        Optional<AccountLinkEntity> master = store.find(LinkedAccount.of(auth.user())).filter(AccountLinkEntity::isMaster);
+        List<LinkView> links = master.map(store::linksOf).orElse(List.of()).stream().map(this::view).toList();
+        return forms
+                .setAttribute("kcentraLinks", links)
+                .setAttribute("kcentraEnrolled", master.isPresent())
+                .setAttribute("kcentraCsrf", CSRF.value(auth.session()))
+                .setAttribute("kcentraLinksUrl", home())
+                .createForm("kcentra-linked-accounts.ftl");
+    }
+
+    private LinkView view(AccountLinkEntity link) {
+        UserModel account = link.getUserId() == null ? null : session.users().getUserById(realm, link.getUserId());
+        String storeName = null;
+        if (account != null && account.getFederationLink() != null) {
+            ComponentModel provider = realm.getComponent(account.getFederationLink());
+            storeName = provider == null ? account.getFederationLink() : provider.getName();
+        }
+        return new LinkView(link, username(link, account), storeName, account != null && Lockout.isLockedOut(session, realm, account));
+    }
+
+    private static String username(AccountLinkEntity link, UserModel account) {
+        return account != null ? account.getUsername() : link.getAccount();
+    }
+
+    private static String refusalMessage(AccountLinker.Refusal refusal) {
+        return switch (refusal) {
+            case SAME_ACCOUNT -> "kcentraLinksSameAccount";
+            case MASTER_IS_LINKED -> "kcentraLinkedAccountRefused";
+            case ALREADY_MASTER -> "kcentraLinksAlreadyMaster";
+            case ALREADY_LINKED -> "kcentraLinksAlreadyLinked";
+        };
+    }
+
+    private String home() {
+        return LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm).toString();
+    }
+
+    private EventBuilder event(EventType type, AuthenticationManager.AuthResult auth) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
+        ClientModel client = realm.getClientByClientId(LinkedAccountsPage.CLIENT_ID);
+        if (client != null) {
+            event.client(client);
+        }
+        UserSessionModel userSession = auth.session();
+        return event.user(auth.user()).session(userSession);
+    }
+
+    private LoginFormsProvider forms(UserModel user) {
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
+        if (user != null) {
+            forms.setUser(user);
+        }
+        return forms;
+    }
+}

@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("kcentraAccountLinkedBodyHtml", kcentraLinked, kcentraMaster))?no_esc}
+</@layout.emailLayout>
