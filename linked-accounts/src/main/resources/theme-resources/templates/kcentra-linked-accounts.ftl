@@ -85,6 +85,16 @@
                 </div>
                 <button type="submit" class="pf-v5-c-button pf-m-primary">${msg("kcentraLinksLink")}</button>
             </form>
+            <#if kcentraProviders?has_content>
+                <p>${msg("kcentraLinksProvidersIntro")}</p>
+                <#list kcentraProviders as provider>
+                    <form id="kcentra-link-provider-${provider.alias}" method="post" action="${kcentraLinksUrl}link-provider">
+                        <input type="hidden" name="csrf" value="${kcentraCsrf}">
+                        <input type="hidden" name="provider" value="${provider.alias}">
+                        <button type="submit" class="pf-v5-c-button pf-m-secondary">${msg("kcentraLinksLinkWith", provider.name)}</button>
+                    </form>
+                </#list>
+            </#if>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -214,14 +214,14 @@ public final class SignInBenchmark {
         throw new IllegalStateException("never sent to Microsoft");
     }
 
-    private static void expectCode(HttpResponse<String> response) {
+    static void expectCode(HttpResponse<String> response) {
         String location = response.headers().firstValue("Location").orElse("");
         if (!location.startsWith(REDIRECT) || !location.contains("code=")) {
             throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + location);
         }
     }
 
-    private static URI authorize(String realm, Map<String, String> extra) {
+    static URI authorize(String realm, Map<String, String> extra) {
         StringBuilder uri = new StringBuilder(BROWSER_BASE + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
                 + "&client_id=" + CLIENT + "&redirect_uri=" + encode(REDIRECT) + "&state=s&nonce=n"
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
@@ -229,7 +229,7 @@ public final class SignInBenchmark {
         return URI.create(uri.toString());
     }
 
-    private static String formAction(String page) {
+    static String formAction(String page) {
         Matcher matcher = LOGIN_FORM_ACTION.matcher(page);
         if (!matcher.find()) {
             throw new IllegalStateException("no login form on the page");
@@ -268,7 +268,7 @@ public final class SignInBenchmark {
         return JSON.writeValueAsString(realm);
     }
 
-    private static ObjectNode benchClient() {
+    static ObjectNode benchClient() {
         ObjectNode client = JSON.createObjectNode();
         client.put("clientId", CLIENT);
         client.put("enabled", true);
@@ -338,15 +338,15 @@ public final class SignInBenchmark {
                 ms(p90(unknownPhone)), ms(median(unknownPhone) - median(wrongPassword)));
     }
 
-    private static long median(long[] sorted) {
+    static long median(long[] sorted) {
         return sorted[sorted.length / 2];
     }
 
-    private static long p90(long[] sorted) {
+    static long p90(long[] sorted) {
         return sorted[(int) (sorted.length * 0.9)];
     }
 
-    private static double ms(long nanos) {
+    static double ms(long nanos) {
         return nanos / 1e6;
     }
 }

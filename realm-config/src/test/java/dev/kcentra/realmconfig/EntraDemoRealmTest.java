@@ -66,15 +66,49 @@ class EntraDemoRealmTest {
     }
 
     @Test
-    void browserFlowIsTheIdentityFirstFlow() {
-        AuthenticationFlowRepresentation browser = flow(realm.getBrowserFlow());
-        List<String> steps = browser.getAuthenticationExecutions().stream()
-                .map(e -> e.getAuthenticator() != null ? e.getAuthenticator() : e.getFlowAlias()).toList();
-        assertEquals(List.of("auth-cookie", "identity-provider-redirector", "entra identity-first forms"), steps);
+    void browserFlowIsTheIdentityFirstFlowAndRefusesLinkedAccounts() {
+        assertEquals(List.of("entra sign-in", "kcentra-linked-account-refusal"), steps(realm.getBrowserFlow()));
+        assertEquals(List.of("auth-cookie", "identity-provider-redirector", "entra identity-first forms"), steps("entra sign-in"));
         AuthenticationExecutionExportRepresentation identityFirst = flow("entra identity-first forms").getAuthenticationExecutions().get(0);
         assertEquals("kcentra-identity-first", identityFirst.getAuthenticator());
         assertEquals("REQUIRED", identityFirst.getRequirement());
         assertEquals("entra", realm.getLoginTheme());
+    }
+
+    @Test
+    void directGrantRefusesLinkedAccountsAndResetOffersTheLinkedAccountFactor() {
+        assertEquals(List.of("direct-grant-validate-username", "direct-grant-validate-password", "kcentra-linked-account-refusal"),
+                steps(realm.getDirectGrantFlow()));
+        assertEquals(List.of("reset-credentials-choose-user", "kcentra-sso-reset-guard", "entra reset by linked account",
+                "entra reset by email", "kcentra-clear-lockout", "reset-password"), steps(realm.getResetCredentialsFlow()));
+        assertEquals(List.of("kcentra-linked-auth-allowed", "kcentra-linked-account"), steps("entra reset by linked account"));
+        AuthenticationExecutionExportRepresentation negated = flow("entra reset by email").getAuthenticationExecutions().get(0);
+        assertEquals("true", realm.getAuthenticatorConfig().stream().filter(c -> c.getAlias().equals(negated.getAuthenticatorConfig()))
+                .findFirst().orElseThrow().getConfig().get("negate"), "email for users without a linked account that may authenticate");
+        assertTrue(realm.getEnabledEventTypes().containsAll(List.of("LOGIN_ERROR", "FEDERATED_IDENTITY_LINK", "FEDERATED_IDENTITY_LINK_ERROR")),
+                "refusals and links are kept as events");
+    }
+
+    @Test
+    void everyMicrosoftSignInPassesTheLinkedAccountsStep() {
+        IdentityProviderRepresentation entra = realm.getIdentityProviders().get(0);
+        assertEquals("kcentra-linked-account-broker", steps(entra.getFirstBrokerLoginFlowAlias()).get(0));
+        assertEquals(List.of("kcentra-linked-account-broker"), steps(entra.getPostBrokerLoginFlowAlias()));
+    }
+
+    @Test
+    void flowsFitKeycloaksColumns() {
+        for (AuthenticationFlowRepresentation flow : realm.getAuthenticationFlows()) {
+            assertTrue(flow.getDescription() == null || flow.getDescription().length() <= 255, flow.getAlias() + ": description over 255");
+            for (AuthenticationExecutionExportRepresentation execution : flow.getAuthenticationExecutions()) {
+                assertTrue(execution.getAuthenticator() == null || execution.getAuthenticator().length() <= 36, execution.getAuthenticator());
+            }
+        }
+    }
+
+    private List<String> steps(String flowAlias) {
+        return flow(flowAlias).getAuthenticationExecutions().stream()
+                .map(e -> e.getAuthenticator() != null ? e.getAuthenticator() : e.getFlowAlias()).toList();
     }
 
     private AuthenticationFlowRepresentation flow(String alias) {

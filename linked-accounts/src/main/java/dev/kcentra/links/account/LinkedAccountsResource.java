@@ -4,6 +4,7 @@ import dev.kcentra.common.web.BrowserSession;
 import dev.kcentra.common.web.SessionCsrf;
 import dev.kcentra.links.linking.AccountLinker;
 import dev.kcentra.links.linking.AccountSessions;
+import dev.kcentra.links.linking.IdpLinking;
 import dev.kcentra.links.linking.LinkEvents;
 import dev.kcentra.links.linking.LinkNotifications;
 import dev.kcentra.links.linking.Lockout;
@@ -27,6 +28,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -77,7 +79,34 @@ public class LinkedAccountsResource {
         if (code != null) {
             return Response.seeOther(LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm)).build();
         }
-        return render(auth, forms(auth.user()));
+        LoginFormsProvider forms = forms(auth.user());
+        IdpLinking.Result result = IdpLinking.takeResult(auth.session());
+        if (result != null) {
+            // Back from a sign-in at a provider: its outcome, kept in the master's session (never in the URL).
+            if (result.linked()) {
+                forms.setSuccess(result.messageKey(), result.accountName());
+            } else {
+                forms.setError(result.messageKey());
+            }
+        }
+        return render(auth, forms);
+    }
+
+    /** Link by signing in at one of the realm's identity providers: off to the provider, back through the broker flows. */
+    @POST
+    @Path("link-provider")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response linkWithProvider(@FormParam("csrf") String csrf, @FormParam("provider") String alias) {
+        return changing(csrf, auth -> {
+            IdentityProviderModel provider = alias == null ? null : session.identityProviders().getByAlias(alias);
+            ClientModel client = realm.getClientByClientId(LinkedAccountsPage.CLIENT_ID);
+            if (!IdpLinking.usable(provider) || client == null) {
+                return render(auth, forms(auth.user()).setError("kcentraLinksUnknownProvider"));
+            }
+            return Response.seeOther(IdpLinking.start(session, realm, client, LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm),
+                    auth.user(), auth.session(), provider)).build();
+        });
     }
 
     @POST
@@ -99,7 +128,7 @@ public class LinkedAccountsResource {
             AccountLinker.Outcome outcome = new AccountLinker(session, realm.getId()).link(LinkedAccount.of(master), LinkedAccount.of(account), "password");
             if (!outcome.linked()) {
                 event.error(LinkEvents.error(outcome.refusal()));
-                return render(auth, forms(master).setError(refusalMessage(outcome.refusal())));
+                return render(auth, forms(master).setError(outcome.refusal().messageKey));
             }
             AccountSessions.endAll(session, realm, account);
             event.success();
@@ -198,6 +227,20 @@ public class LinkedAccountsResource {
         }));
     }
 
+    /** An identity provider to link with, as the page shows it. */
+    public static final class ProviderView {
+        private final String alias;
+        private final String name;
+
+        ProviderView(String alias, String name) {
+            this.alias = alias;
+            this.name = name;
+        }
+
+        public String getAlias() { return alias; }
+        public String getName() { return name; }
+    }
+
     private interface Change {
         Response apply(AuthenticationManager.AuthResult auth);
     }
@@ -241,6 +284,9 @@ public class LinkedAccountsResource {
                 .setAttribute("kcentraEnrolled", master.isPresent())
                 .setAttribute("kcentraCsrf", CSRF.value(auth.session()))
                 .setAttribute("kcentraLinksUrl", home())
+                .setAttribute("kcentraProviders", session.identityProviders().getAllStream().filter(IdpLinking::usable)
+                        .map(p -> new ProviderView(p.getAlias(), p.getDisplayName() == null || p.getDisplayName().isBlank() ? p.getAlias() : p.getDisplayName()))
+                        .toList())
                 .createForm("kcentra-linked-accounts.ftl");
     }
 
@@ -255,16 +301,7 @@ public class LinkedAccountsResource {
     }
 
     private static String username(AccountLinkEntity link, UserModel account) {
-        return account != null ? account.getUsername() : link.getAccount();
-    }
-
-    private static String refusalMessage(AccountLinker.Refusal refusal) {
-        return switch (refusal) {
-            case SAME_ACCOUNT -> "kcentraLinksSameAccount";
-            case MASTER_IS_LINKED -> "kcentraLinkedAccountRefused";
-            case ALREADY_MASTER -> "kcentraLinksAlreadyMaster";
-            case ALREADY_LINKED -> "kcentraLinksAlreadyLinked";
-        };
+        return account != null ? account.getUsername() : link.getAccountName() != null ? link.getAccountName() : link.getAccount();
     }
 
     private String home() {

@@ -50,6 +50,7 @@ public class LinksAdminResource {
         this.store = new LinkStore(session, realm);
     }
 
+    /** A linked account: a Keycloak user, or (no userId) an identity provider's account by its name there. */
     public record Account(String userId, String username, String federationLink) {
     }
 
@@ -97,7 +98,7 @@ public class LinksAdminResource {
         auth.users().requireManage(account);
         AccountLinker.Outcome outcome = new AccountLinker(session, realm.getId()).link(LinkedAccount.of(master), LinkedAccount.of(account), "admin");
         if (!outcome.linked()) {
-            throw ErrorResponse.error(refusal(outcome.refusal()), Response.Status.CONFLICT);
+            throw ErrorResponse.error(outcome.refusal().description, Response.Status.CONFLICT);
         }
         AccountSessions.endAll(session, realm, account);
         Link link = link(store.byId(outcome.linkId()).orElseThrow());
@@ -143,7 +144,8 @@ public class LinksAdminResource {
     }
 
     private Link link(AccountLinkEntity row) {
-        return new Link(row.getId(), account(row.getUserId()), row.isAllowAuthentication(), row.getLinkedAt(), row.getLinkedBy());
+        Account account = row.getUserId() == null ? new Account(null, row.getAccountName(), null) : account(row.getUserId());
+        return new Link(row.getId(), account, row.isAllowAuthentication(), row.getLinkedAt(), row.getLinkedBy());
     }
 
     private Account account(String userId) {
@@ -159,14 +161,5 @@ public class LinksAdminResource {
             throw new NotFoundException("User not found");
         }
         return user;
-    }
-
-    private static String refusal(AccountLinker.Refusal refusal) {
-        return switch (refusal) {
-            case SAME_ACCOUNT -> "An account cannot be linked to itself";
-            case MASTER_IS_LINKED -> "The master is itself a linked account";
-            case ALREADY_MASTER -> "The account is a master account (enrolled)";
-            case ALREADY_LINKED -> "The account is already linked";
-        };
     }
 }

@@ -23,13 +23,23 @@ public final class AccountLinker {
     /** Why an account cannot be linked to a master. */
     public enum Refusal {
         /** An account cannot be linked to itself. */
-        SAME_ACCOUNT,
+        SAME_ACCOUNT("kcentraLinksSameAccount", "An account cannot be linked to itself"),
         /** The would-be master is itself linked to a master: no chains. */
-        MASTER_IS_LINKED,
+        MASTER_IS_LINKED("kcentraLinkedAccountRefused", "The master is itself a linked account"),
         /** The account is enrolled as a master. */
-        ALREADY_MASTER,
+        ALREADY_MASTER("kcentraLinksAlreadyMaster", "The account is a master account (enrolled)"),
         /** The account is linked already, to this master or another. */
-        ALREADY_LINKED
+        ALREADY_LINKED("kcentraLinksAlreadyLinked", "The account is already linked");
+
+        /** What the user is told (a message key of the login theme). */
+        public final String messageKey;
+        /** What an admin is told (admin REST). */
+        public final String description;
+
+        Refusal(String messageKey, String description) {
+            this.messageKey = messageKey;
+            this.description = description;
+        }
     }
 
     /** Either the new link's id or the refusal. */

@@ -28,21 +28,31 @@ public class LinkedAccountRefusal implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        Optional<AccountLinkEntity> master = new LinkStore(context.getSession(), context.getRealm()).masterOf(LinkedAccount.of(user));
-        if (master.isEmpty()) {
+        if (!refused(context, LinkedAccount.of(context.getUser()))) {
             context.success();
-            return;
         }
-        context.getEvent().user(user).detail(LinkEvents.MASTER_USER_ID, master.get().getUserId()).error(LinkEvents.LINKED_ACCOUNT_REFUSED);
+    }
+
+    /** Ends the flow with the refusal if {@code account} is linked to a master; says whether it did. */
+    static boolean refused(AuthenticationFlowContext context, LinkedAccount account) {
+        Optional<AccountLinkEntity> master = new LinkStore(context.getSession(), context.getRealm()).masterOf(account);
+        if (master.isEmpty()) {
+            return false;
+        }
+        UserModel user = context.getUser();
+        if (user != null) {
+            context.getEvent().user(user);
+        }
+        context.getEvent().detail(LinkEvents.MASTER_USER_ID, master.get().getUserId()).error(LinkEvents.LINKED_ACCOUNT_REFUSED);
         if (DIRECT_GRANT_FLOW_PATH.equals(context.getFlowPath())) {
             context.forceChallenge(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new OAuth2ErrorRepresentation(OAuthErrorException.INVALID_GRANT,
                             "This account is linked to another account: sign in with that account."))
                     .build());
-            return;
+            return true;
         }
         context.forceChallenge(context.form().setError("kcentraLinkedAccountRefused").createErrorPage(Response.Status.FORBIDDEN));
+        return true;
     }
 
     @Override

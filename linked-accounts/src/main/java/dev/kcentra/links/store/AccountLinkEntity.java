@@ -38,6 +38,10 @@ public class AccountLinkEntity {
     @Column(name = "USER_ID", length = 36)
     private String userId;
 
+    /** For an identity-provider account without a Keycloak user: its name at the provider when it was linked. */
+    @Column(name = "ACCOUNT_NAME", length = 255)
+    private String accountName;
+
     /** The master's row; null for the master itself. */
     @Column(name = "MASTER_ID", length = 36)
     private String masterId;
@@ -60,6 +64,8 @@ public class AccountLinkEntity {
     public void setAccount(String account) { this.account = account; }
     public String getUserId() { return userId; }
     public void setUserId(String userId) { this.userId = userId; }
+    public String getAccountName() { return accountName; }
+    public void setAccountName(String accountName) { this.accountName = accountName; }
     public String getMasterId() { return masterId; }
     public void setMasterId(String masterId) { this.masterId = masterId; }
     public boolean isAllowAuthentication() { return allowAuthentication; }

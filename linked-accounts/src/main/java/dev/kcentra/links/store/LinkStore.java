@@ -59,6 +59,7 @@ public final class LinkStore {
         row.setRealmId(realmId);
         row.setAccount(account.key());
         row.setUserId(account.userId());
+        row.setAccountName(account.name());
         row.setMasterId(master == null ? null : master.getId());
         row.setLinkedAt(Time.currentTimeMillis());
         row.setLinkedBy(linkedBy);
