@@ -76,6 +76,7 @@ class LinkedAccountsEntraIT {
             HtmlPage page = signIn(browser, "alice");
             HtmlPage microsoft = browser.submit(page, "kcentra-link-provider-entra", Map.of());
             assertTrue(microsoft.getUrl().toString().startsWith(entra.loginBaseUrl()), "off to Microsoft: " + microsoft.getUrl());
+            assertEquals("login", entra.lastAuthorizeRequest().get("prompt"), "Microsoft lets the user sign in with another account");
             HtmlPage back = browser.submit(microsoft, "signin", Map.of("loginfmt", ADELE, "passwd", ENTRA_PASSWORD));
             assertTrue(back.getUrl().toString().endsWith("/kcentra-links/"), back.getUrl() + "\n" + back.asNormalizedText());
             assertTrue(back.asNormalizedText().contains("Account has been successfully linked: " + ADELE + "."), back.asNormalizedText());

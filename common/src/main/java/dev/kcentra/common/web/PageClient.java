@@ -3,13 +3,17 @@ package dev.kcentra.common.web;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.util.Base64Url;
 import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -66,6 +70,28 @@ public record PageClient(String clientId, String nameKey, String path) {
             builder.queryParam(OAuth2Constants.ACR_VALUES, acr);
         }
         return builder.build(realm.getName());
+    }
+
+    /** A page request's signed-in user, or the answer instead: off to the sign-in, or dropping the sign-in's code. */
+    public record Entry(AuthenticationManager.AuthResult auth, Response instead) {
+    }
+
+    /**
+     * The first step of the page's GET: without a browser session, the sign-in (or, just back from it with a code,
+     * a page saying that cookies are refused, rather than a loop); back from the sign-in, the page's own address.
+     */
+    public Entry enter(KeycloakSession session, RealmModel realm, String code) {
+        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
+        UriInfo uri = session.getContext().getUri();
+        if (auth == null) {
+            return new Entry(null, code != null
+                    ? session.getProvider(LoginFormsProvider.class).setError(Messages.COOKIE_NOT_FOUND).createErrorPage(Response.Status.BAD_REQUEST)
+                    : Response.seeOther(signIn(uri, realm, null)).build());
+        }
+        if (code != null) {
+            return new Entry(null, Response.seeOther(home(uri, realm)).build());
+        }
+        return new Entry(auth, null);
     }
 
     public URI home(UriInfo uri, RealmModel realm) {

@@ -1,6 +1,7 @@
 package dev.kcentra.vault.launch;
 
 import dev.kcentra.common.web.BrowserSession;
+import dev.kcentra.common.web.PageClient;
 import dev.kcentra.common.web.SessionCsrf;
 import dev.kcentra.vault.access.AccessEvents;
 import dev.kcentra.vault.access.AppAccess;
@@ -27,7 +28,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.messages.Messages;
 
 import java.net.URI;
 import java.util.List;
@@ -74,17 +74,11 @@ public class MyAppsResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("code") String code) {
-        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
-        if (auth == null) {
-            if (code != null) {
-                // Back from the sign-in, yet no session cookie: the browser refuses cookies. Do not loop.
-                return forms(null).setError(Messages.COOKIE_NOT_FOUND).createErrorPage(Response.Status.BAD_REQUEST);
-            }
-            return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, null)).build();
+        PageClient.Entry entry = MyAppsClient.PAGE.enter(session, realm, code);
+        if (entry.instead() != null) {
+            return entry.instead();
         }
-        if (code != null) {
-            return Response.seeOther(MyAppsClient.PAGE.home(session.getContext().getUri(), realm)).build();
-        }
+        AuthenticationManager.AuthResult auth = entry.auth();
         UserModel user = auth.user();
         List<AppView> apps = new AppAccess(session, store).appsOf(user).stream()
                 .map(AppView::new).toList();

@@ -1,6 +1,7 @@
 package dev.kcentra.links.account;
 
 import dev.kcentra.common.web.BrowserSession;
+import dev.kcentra.common.web.PageClient;
 import dev.kcentra.common.web.SessionCsrf;
 import dev.kcentra.links.linking.AccountLinker;
 import dev.kcentra.links.linking.AccountSessions;
@@ -68,17 +69,11 @@ public class LinkedAccountsResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("code") String code) {
-        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
-        if (auth == null) {
-            if (code != null) {
-                // Back from the sign-in, yet no session cookie: the browser refuses cookies. Do not loop.
-                return forms(null).setError(Messages.COOKIE_NOT_FOUND).createErrorPage(Response.Status.BAD_REQUEST);
-            }
-            return Response.seeOther(LinkedAccountsPage.CLIENT.signIn(session.getContext().getUri(), realm, null)).build();
+        PageClient.Entry entry = LinkedAccountsPage.CLIENT.enter(session, realm, code);
+        if (entry.instead() != null) {
+            return entry.instead();
         }
-        if (code != null) {
-            return Response.seeOther(LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm)).build();
-        }
+        AuthenticationManager.AuthResult auth = entry.auth();
         LoginFormsProvider forms = forms(auth.user());
         IdpLinking.Result result = IdpLinking.takeResult(auth.session());
         if (result != null) {

@@ -1,20 +1,15 @@
 package dev.kcentra.links.factor;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
+import dev.kcentra.common.auth.StatelessAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
 
-import java.util.List;
-
-public class ClearLockoutFactory implements AuthenticatorFactory {
+public class ClearLockoutFactory extends StatelessAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "kcentra-clear-lockout";
 
-    private static final ClearLockout SINGLETON = new ClearLockout();
+    public ClearLockoutFactory() {
+        super(new ClearLockout(), Requirement.REQUIRED, Requirement.DISABLED);
+    }
 
     @Override
     public String getId() {
@@ -29,47 +24,5 @@ public class ClearLockoutFactory implements AuthenticatorFactory {
     @Override
     public String getHelpText() {
         return "After the steps that prove the user (for example 'Linked account'): clears the user's brute-force lockout.";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
