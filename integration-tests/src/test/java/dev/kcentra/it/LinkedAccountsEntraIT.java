@@ -80,10 +80,15 @@ class LinkedAccountsEntraIT {
             HtmlPage back = browser.submit(microsoft, "signin", Map.of("loginfmt", ADELE, "passwd", ENTRA_PASSWORD));
             assertTrue(back.getUrl().toString().endsWith("/kcentra-links/"), back.getUrl() + "\n" + back.asNormalizedText());
             assertTrue(back.asNormalizedText().contains("Account has been successfully linked: " + ADELE + "."), back.asNormalizedText());
-            assertNotNull(browser.open(URI.create(realm.getBaseUrl() + "/kcentra-links/")).getElementById("kcentra-linked-accounts"),
-                    "alice is still signed in: the Microsoft sign-in did not replace her session");
+            HtmlPage again = browser.open(URI.create(realm.getBaseUrl() + "/kcentra-links/"));
+            assertNotNull(again.getElementById("kcentra-linked-accounts"), "alice is still signed in: the Microsoft sign-in did not replace her session");
+            String link = (String) ((Map<?, ?>) ((List<?>) links().get("users/" + userId("alice")).get("links")).get(0)).get("id");
+            HtmlPage noPassword = browser.submit(again, "kcentra-password-" + link, Map.of("password-new", "Chosen-1!", "password-confirm", "Chosen-1!"));
+            assertTrue(noPassword.asNormalizedText().contains("This account signs in with Microsoft (Entra SSO)"), noPassword.asNormalizedText());
         }
         String adele = userId(ADELE);
+        assertTrue(realm.admin().users().get(adele).credentials().stream().noneMatch(c -> "password".equals(c.getType())),
+                "SSO replaces the password, also when a master sets it");
         Map<String, Object> alice = links().get("users/" + userId("alice"));
         assertEquals("master", alice.get("role"));
         Map<?, ?> link = (Map<?, ?>) ((List<?>) alice.get("links")).get(0);

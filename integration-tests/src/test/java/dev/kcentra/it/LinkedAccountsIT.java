@@ -315,6 +315,44 @@ class LinkedAccountsIT {
                 .anyMatch(p -> p != null && p.endsWith("links/" + otherLink)), "the admin's switch change is an admin event");
     }
 
+    @Test
+    void anAppAsksItsSignedInUserToLinkAnAccountAndTheUserMayCancel() throws Exception {
+        UserRepresentation master = createUser("aia-master");
+        UserRepresentation account = createUser("aia-linked");
+        try (Browser browser = new Browser()) {
+            signIn(browser, master.getUsername(), password(master));
+            HtmlPage cancel = browser.open(linkAction());
+            assertTrue(cancel.asXml().contains("template: kcentra-link-account.ftl"), cancel.asNormalizedText());
+            browser.webClient().getOptions().setRedirectEnabled(false);
+            Page cancelled = cancel.<org.htmlunit.html.HtmlButton>getFirstByXPath("//button[@name='cancel-aia']").click();
+            browser.webClient().getOptions().setRedirectEnabled(true);
+            assertTrue(cancelled.getWebResponse().getResponseHeaderValue("Location").contains("kc_action_status=cancelled"),
+                    cancelled.getWebResponse().getResponseHeaderValue("Location"));
+            assertEquals("none", links().get("users/" + account.getId()).get("role"), "cancelled: nothing linked");
+
+            HtmlPage form = browser.open(linkAction());
+            HtmlPage wrong = browser.submit(form, "kcentra-link-account-form", Map.of("username", account.getUsername(), "password", "wrong"));
+            assertTrue(wrong.asNormalizedText().contains("Nothing was linked"), wrong.asNormalizedText());
+            browser.webClient().getOptions().setRedirectEnabled(false);
+            org.htmlunit.html.HtmlForm linkForm = wrong.getHtmlElementById("kcentra-link-account-form");
+            linkForm.getInputByName("username").setValue(account.getUsername());
+            linkForm.getInputByName("password").setValue(password(account));
+            Page linked = linkForm.<org.htmlunit.html.HtmlButton>getFirstByXPath(".//button[@type='submit']").click();
+            browser.webClient().getOptions().setRedirectEnabled(true);
+            assertTrue(linked.getWebResponse().getResponseHeaderValue("Location").contains("kc_action_status=success"),
+                    linked.getWebResponse().getResponseHeaderValue("Location"));
+        }
+        assertEquals(master.getId(), ((Map<?, ?>) links().get("users/" + account.getId()).get("master")).get("userId"));
+    }
+
+    /** The page's own client asking for the "Link an account" action, as any app would. */
+    private URI linkAction() {
+        String home = realm.getBaseUrl() + "/kcentra-links/";
+        return URI.create(realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=kcentra-linked-accounts&response_type=code"
+                + "&scope=openid&redirect_uri=" + URLEncoder.encode(home, StandardCharsets.UTF_8) + "&kc_action=kcentra-link-account"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private HtmlPage signIn(Browser browser, String username, String password) {

@@ -3,13 +3,11 @@ package dev.kcentra.links.account;
 import dev.kcentra.common.web.BrowserSession;
 import dev.kcentra.common.web.PageClient;
 import dev.kcentra.common.web.SessionCsrf;
-import dev.kcentra.links.linking.AccountLinker;
-import dev.kcentra.links.linking.AccountSessions;
 import dev.kcentra.links.linking.IdpLinking;
+import dev.kcentra.links.linking.Linking;
 import dev.kcentra.links.linking.LinkEvents;
 import dev.kcentra.links.linking.LinkNotifications;
 import dev.kcentra.links.linking.Lockout;
-import dev.kcentra.links.linking.PasswordProof;
 import dev.kcentra.links.store.AccountLinkEntity;
 import dev.kcentra.links.store.LinkStore;
 import dev.kcentra.links.store.LinkedAccount;
@@ -37,7 +35,6 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -75,7 +72,7 @@ public class LinkedAccountsResource {
         }
         AuthenticationManager.AuthResult auth = entry.auth();
         LoginFormsProvider forms = forms(auth.user());
-        IdpLinking.Result result = IdpLinking.takeResult(auth.session());
+        Linking.Result result = IdpLinking.takeResult(auth.session());
         if (result != null) {
             // Back from a sign-in at a provider: its outcome, kept in the master's session (never in the URL).
             if (result.linked()) {
@@ -110,25 +107,9 @@ public class LinkedAccountsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response link(@FormParam("csrf") String csrf, @FormParam("username") String username, @FormParam("password") String password) {
         return changing(csrf, auth -> {
-            UserModel master = auth.user();
-            String typed = username == null ? "" : username.trim();
-            UserModel account = typed.isEmpty() ? null : KeycloakModelUtils.findUserByNameOrEmail(session, realm, typed);
-            EventBuilder event = LinkEvents.about(event(EventType.FEDERATED_IDENTITY_LINK, auth), account, typed).detail(LinkEvents.METHOD, "password");
-            PasswordProof.Result proof = PasswordProof.check(session, realm, account, password);
-            if (proof != PasswordProof.Result.VALID) {
-                // A locked account gets the same answer as a wrong password: the page is not a lockout oracle.
-                event.error(proof == PasswordProof.Result.LOCKED_OUT ? LinkEvents.PROOF_LOCKED_OUT : LinkEvents.INVALID_PROOF);
-                return render(auth, forms(master).setError("kcentraLinksInvalidCredentials"));
-            }
-            AccountLinker.Outcome outcome = new AccountLinker(session, realm.getId()).link(LinkedAccount.of(master), LinkedAccount.of(account), "password");
-            if (!outcome.linked()) {
-                event.error(LinkEvents.error(outcome.refusal()));
-                return render(auth, forms(master).setError(outcome.refusal().messageKey));
-            }
-            AccountSessions.endAll(session, realm, account);
-            event.success();
-            LinkNotifications.linked(session, realm, master, account);
-            return render(auth, forms(master).setSuccess("kcentraLinksLinked", account.getUsername()));
+            Linking.Result result = Linking.byPassword(session, realm, auth.user(), username, password, event(EventType.FEDERATED_IDENTITY_LINK, auth));
+            LoginFormsProvider forms = forms(auth.user());
+            return render(auth, result.linked() ? forms.setSuccess(result.messageKey(), result.accountName()) : forms.setError(result.messageKey()));
         });
     }
 
@@ -197,10 +178,13 @@ public class LinkedAccountsResource {
             try {
                 account.credentialManager().updateCredential(UserCredentialModel.password(password, false));
             } catch (ModelException e) {
-                // A read-only federation provider (LDAP in read-only mode, say) refuses.
+                // A read-only federation provider (LDAP in read-only mode, say) refuses, or our Entra SSO rule (no
+                // password for an SSO user): that one names its reason with a message key of ours.
                 LOG.debugf("Password of linked account %s not written: %s", account.getId(), e.getMessage());
                 event.error("password_not_writable");
-                return render(auth, forms(auth.user()).setError("kcentraLinksPasswordNotWritable", account.getUsername()));
+                return render(auth, e.getMessage() != null && e.getMessage().startsWith("kcentra")
+                        ? forms(auth.user()).setError(e.getMessage())
+                        : forms(auth.user()).setError("kcentraLinksPasswordNotWritable", account.getUsername()));
             }
             event.success();
             return render(auth, forms(auth.user()).setSuccess("kcentraLinksPasswordSet", account.getUsername()));

@@ -10,8 +10,8 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
- * {@code /realms/{realm}/kcentra-links}: the users' "Linked accounts" page. Every realm gets the page's sign-in client,
- * new realms when they are created and existing ones at start-up, as Keycloak gives every realm its account console.
+ * {@code /realms/{realm}/kcentra-links}: the users' "Linked accounts" page. Every realm gets what the page and the
+ * "Link an account" action need ({@link RealmSetup}), new realms when they are created, existing ones at start-up.
  */
 public class LinkedAccountsResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -30,10 +30,10 @@ public class LinkedAccountsResourceProviderFactory implements RealmResourceProvi
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                LinkedAccountsPage.CLIENT.ensure(created.getCreatedRealm());
+                RealmSetup.ensure(created.getCreatedRealm());
             } else if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
-                        .forEach(LinkedAccountsPage.CLIENT::ensure));
+                        .forEach(RealmSetup::ensure));
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.kcentra.links.linking;
 
 import dev.kcentra.links.store.LinkedAccount;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -12,7 +13,6 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AuthenticationSessionManager;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
@@ -39,9 +39,6 @@ public final class IdpLinking {
     /** The outcome of a provider sign-in, kept in the master's session for the page to show once. */
     private static final String RESULT_NOTE = "kcentra-links-result";
 
-    /** What the page says after a provider sign-in. */
-    public record Result(boolean linked, String messageKey, String accountName) {
-    }
 
     private IdpLinking() {
     }
@@ -91,38 +88,23 @@ public final class IdpLinking {
      */
     public static void complete(KeycloakSession session, RealmModel realm, UserSessionModel masterSession, LinkedAccount account,
                                 UserModel accountUser, String providerAlias, EventBuilder event) {
-        UserModel master = masterSession.getUser();
-        String name = accountUser != null ? accountUser.getUsername() : account.name();
-        event.event(EventType.FEDERATED_IDENTITY_LINK).user(master).detail(LinkEvents.METHOD, "idp:" + providerAlias);
+        event.event(EventType.FEDERATED_IDENTITY_LINK).user(masterSession.getUser()).detail(LinkEvents.METHOD, "idp:" + providerAlias);
         LinkEvents.about(event, accountUser, account.name());
-        AccountLinker.Outcome outcome = new AccountLinker(session, realm.getId()).link(LinkedAccount.of(master), account, "idp:" + providerAlias);
-        if (!outcome.linked()) {
-            event.error(LinkEvents.error(outcome.refusal()));
-            keep(masterSession, new Result(false, outcome.refusal().messageKey, name));
-            return;
-        }
-        if (accountUser != null) {
-            AccountSessions.endAll(session, realm, accountUser);
-        }
-        event.success();
-        if (accountUser != null) {
-            LinkNotifications.linked(session, realm, master, accountUser);
-        }
-        keep(masterSession, new Result(true, "kcentraLinksLinked", name));
+        keep(masterSession, Linking.link(session, realm, masterSession.getUser(), account, accountUser, "idp:" + providerAlias, event));
     }
 
-    private static void keep(UserSessionModel masterSession, Result result) {
+    private static void keep(UserSessionModel masterSession, Linking.Result result) {
         masterSession.setNote(RESULT_NOTE, (result.linked() ? "+" : "-") + result.messageKey() + "|" + result.accountName());
     }
 
     /** The outcome of the last provider sign-in, once. */
-    public static Result takeResult(UserSessionModel masterSession) {
+    public static Linking.Result takeResult(UserSessionModel masterSession) {
         String note = masterSession.getNote(RESULT_NOTE);
         if (note == null) {
             return null;
         }
         masterSession.removeNote(RESULT_NOTE);
         int bar = note.indexOf('|');
-        return new Result(note.startsWith("+"), note.substring(1, bar), note.substring(bar + 1));
+        return new Linking.Result(note.startsWith("+"), note.substring(1, bar), note.substring(bar + 1));
     }
 }

@@ -1,0 +1,49 @@
+package dev.kcentra.links.account;
+
+import dev.kcentra.links.linking.Linking;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.EventType;
+
+/**
+ * "Link an account" as an application-initiated action ({@code kc_action=kcentra-link-account}): an app sends its
+ * signed-in user to link another account by that account's password, and gets {@code kc_action_status} back. The
+ * user may cancel; nothing is linked then.
+ */
+public class LinkAccountAction implements RequiredActionProvider {
+
+    static final String TEMPLATE = "kcentra-link-account.ftl";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // Only ever asked for by an app (or an admin): nothing triggers it.
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(context.form().createForm(TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Linking.Result result = Linking.byPassword(context.getSession(), context.getRealm(), context.getUser(), form.getFirst("username"),
+                form.getFirst("password"), context.getEvent().clone().event(EventType.FEDERATED_IDENTITY_LINK));
+        if (result.linked()) {
+            context.success();
+            return;
+        }
+        context.challenge(context.form().setError(result.messageKey()).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void close() {
+    }
+}
