@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VaultTestKeystore {
 
     public static final String PASSWORD = "vault-keystore-test";
-    public static final List<String> REALMS = List.of("kcentra-vault-a", "kcentra-vault-b");
+    public static final List<String> REALMS = List.of("kcentra-vault-a", "kcentra-vault-b", "entra-demo");
 
     private static final AtomicInteger CHANGES = new AtomicInteger();
     private static Path file;

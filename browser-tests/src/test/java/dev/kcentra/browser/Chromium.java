@@ -1,0 +1,120 @@
+package dev.kcentra.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (no driver or browser download). Flags as on our
+ * machines' closed network: no background traffic, no component updates. Saves a numbered screenshot per step.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path screenshots;
+    private final String scenario;
+    private final Path profile;
+    private int step;
+
+    Chromium(Path screenshots, String scenario) {
+        try {
+            this.profile = Files.createTempDirectory("kcentra-chromium");
+            Files.createDirectories(screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.screenshots = screenshots;
+        this.scenario = scenario;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Chromium and chromedriver as Debian installs them (`.ci/run` does: apt-get install chromium chromium-driver). */
+    static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
+    /** A new person at the same browser: no cookies of {@code site} (WebDriver deletes the current page's site's). */
+    void clearCookies(URI site) {
+        driver.get(site.toString());
+        driver.manage().deleteAllCookies();
+    }
+
+    void open(URI uri) {
+        driver.get(uri.toString());
+    }
+
+    /** Fills the named fields of a form and presses its (first) submit button, as a person would. */
+    void submit(String formId, Map<String, String> fields) {
+        WebElement form = driver.findElement(By.id(formId));
+        fields.forEach((name, value) -> {
+            WebElement input = form.findElement(By.name(name));
+            input.clear();
+            input.sendKeys(value);
+        });
+        form.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+    }
+
+    WebElement element(By by) {
+        return driver.findElement(by);
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits (up to 15 s) until the condition holds, for pages that post or redirect by themselves. */
+    <T> T await(Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        } catch (TimeoutException e) {
+            Path shot = screenshot("timeout");
+            throw new AssertionError("waited in vain at " + driver.getCurrentUrl() + " (" + shot.getFileName() + "):\n" + text(), e);
+        }
+    }
+
+    /** Saves the page as {@code <scenario>-<step>-<name>.png}. */
+    Path screenshot(String name) {
+        Path target = screenshots.resolve(String.format("%s-%02d-%s.png", scenario, ++step, name));
+        try {
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.kcentra.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcentra.standin.EntraStandIn;
+import dev.kcentra.testsupport.AdminApi;
+import dev.kcentra.testsupport.DemoStandIn;
+import dev.kcentra.testsupport.EntraBundleServerConfig;
+import dev.kcentra.testsupport.LegacyFormApp;
+import dev.kcentra.testsupport.RelyingApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The end user's side of the product in Debian's Chromium on the demo realm, as shipped: identity-first sign-in of a
+ * password user and of an Entra user (through the stand-in's sign-in page), a launch from "My apps" that signs the
+ * user in to a legacy form-login app, and linking and unlinking an account. JavaScript runs as in any browser (the
+ * hand-off page posts itself). Every step leaves a screenshot in {@code target/screenshots}.
+ */
+@KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
+class EndUserWalkthroughIT {
+
+    private static final String PASSWORD = "Demo-Password-1!";
+    private static final String ENTRA_PASSWORD = "Entra-Demo-1!";
+    private static final String ADELE = "adele.vance@contoso.example";
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("kcentra.screenshots.dir", "target/screenshots"));
+
+    @InjectRealm(fromJson = "/realms/entra-demo-realm.json")
+    ManagedRealm realm;
+
+    private final EntraStandIn entra = DemoStandIn.get();
+    private RelyingApp app;
+    private Chromium browser;
+
+    @BeforeAll
+    static void chromium() {
+        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, as .ci/run does)");
+    }
+
+    @BeforeEach
+    void start(TestInfo test) {
+        String connection = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").get(0).getId();
+        SynchronizationResultRepresentation result = realm.admin().userStorage().syncUsers(connection, "triggerFullSync");
+        assertEquals(0, result.getFailed(), result.getStatus());
+        app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
+        browser = new Chromium(SCREENSHOTS, test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void stop() {
+        browser.close();
+        app.close();
+    }
+
+    @Test
+    void signIn() {
+        browser.open(app.authorizationRequest());
+        browser.screenshot("identifier");
+        browser.submit("kc-form-login", Map.of("username", "alice"));
+        browser.screenshot("password");
+        browser.submit("kc-form-login", Map.of("password", PASSWORD));
+        browser.await(driver -> app.lastResult() != null);
+        assertTrue(app.lastResult().succeeded(), () -> "alice: " + app.lastResult().error());
+        browser.screenshot("signed-in");
+
+        browser.clearCookies(URI.create(realm.getBaseUrl() + "/.well-known/openid-configuration"));
+        browser.open(app.authorizationRequest());
+        browser.submit("kc-form-login", Map.of("username", ADELE));
+        browser.await(driver -> driver.getCurrentUrl().startsWith(entra.loginBaseUrl()));
+        browser.screenshot("microsoft");
+        browser.submit("signin", Map.of("passwd", ENTRA_PASSWORD));
+        browser.await(driver -> ADELE.equals(app.lastResult() == null ? null : app.lastResult().idToken().getClaim("preferred_username")));
+        browser.screenshot("signed-in-with-microsoft");
+    }
+
+    @Test
+    void launchFromMyApps() throws Exception {
+        try (LegacyFormApp legacy = LegacyFormApp.start("change-secret")) {
+            legacy.acceptPassword("Payroll-Secret-1!");
+            AdminApi admin = admin();
+            String vault = "/admin/realms/" + realm.getName() + "/kcentra-vault/";
+            HttpResponse<String> created = admin.call("POST", vault + "apps", "{\"name\": \"Payroll\", \"loginUrl\": \"" + legacy.loginUrl()
+                    + "\", \"injection\": \"form\", \"usernameField\": \"user\", \"passwordField\": \"pass\", \"description\": \"Legacy payroll\"}");
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String app = location.substring(location.lastIndexOf('/') + 1);
+            admin.call("PUT", vault + "apps/" + app + "/credential", "{\"username\": \"svc-payroll\", \"password\": \"Payroll-Secret-1!\"}");
+            String finance = realm.admin().groups().groups("Finance", 0, 1).get(0).getId();
+            admin.call("PUT", vault + "apps/" + app + "/groups/" + finance, null);
+
+            browser.open(URI.create(realm.getBaseUrl() + "/kcentra-apps/"));
+            signInAsAlice();
+            browser.await(driver -> !driver.findElements(By.id("kcentra-app-" + app)).isEmpty());
+            browser.screenshot("my-apps");
+            browser.element(By.cssSelector("#kcentra-launch-" + app + " button")).click();
+            browser.await(driver -> driver.findElement(By.tagName("body")).getText().contains("Welcome svc-payroll"));
+            browser.screenshot("legacy-app-signed-in");
+            assertEquals(List.of(Map.of("user", "svc-payroll", "pass", "Payroll-Secret-1!")),
+                    legacy.logins().stream().map(LegacyFormApp.Received::fields).toList(), "the app received exactly the credential");
+            assertTrue(!browser.url().contains("Payroll-Secret"), "never in a URL");
+            admin.call("DELETE", vault + "apps/" + app, null);
+        }
+    }
+
+    @Test
+    void linkAndUnlinkAnAccount() throws Exception {
+        browser.open(URI.create(realm.getBaseUrl() + "/kcentra-links/"));
+        signInAsAlice();
+        browser.await(driver -> !driver.findElements(By.id("kcentra-linked-accounts")).isEmpty());
+        browser.screenshot("linked-accounts");
+        browser.submit("kcentra-link-form", Map.of("username", "bob", "password", PASSWORD));
+        assertTrue(browser.text().contains("Account has been successfully linked: bob."), browser.text());
+        browser.screenshot("linked");
+
+        String link = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("alice")).path("links").get(0).path("id").asText();
+        browser.submit("kcentra-unlink-" + link, Map.of());
+        assertTrue(browser.text().contains("Unlink bob from your account?"), browser.text());
+        browser.screenshot("unlink-confirmation");
+        browser.submit("kcentra-unlink-confirm", Map.of());
+        assertTrue(browser.text().contains("bob is no longer linked to your account"), browser.text());
+        browser.screenshot("unlinked");
+        JsonNode bob = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob"));
+        assertEquals("none", bob.path("role").asText());
+    }
+
+    private void signInAsAlice() {
+        browser.submit("kc-form-login", Map.of("username", "alice"));
+        browser.submit("kc-form-login", Map.of("password", PASSWORD));
+    }
+
+    private String userId(String username) {
+        return realm.admin().users().searchByUsername(username, true).get(0).getId();
+    }
+
+    /** The test framework's admin (master realm, admin/admin). */
+    private static AdminApi admin() {
+        return new AdminApi("http://localhost:8080", "admin", "admin");
+    }
+}
