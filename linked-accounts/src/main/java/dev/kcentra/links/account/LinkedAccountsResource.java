@@ -71,17 +71,9 @@ public class LinkedAccountsResource {
             return entry.instead();
         }
         AuthenticationManager.AuthResult auth = entry.auth();
-        LoginFormsProvider forms = forms(auth.user());
+        // Back from a sign-in at a provider: its outcome, kept in the master's session (never in the URL).
         Linking.Result result = IdpLinking.takeResult(auth.session());
-        if (result != null) {
-            // Back from a sign-in at a provider: its outcome, kept in the master's session (never in the URL).
-            if (result.linked()) {
-                forms.setSuccess(result.messageKey(), result.accountName());
-            } else {
-                forms.setError(result.messageKey());
-            }
-        }
-        return render(auth, forms);
+        return render(auth, result == null ? forms(auth.user()) : told(forms(auth.user()), result));
     }
 
     /** Link by signing in at one of the realm's identity providers: off to the provider, back through the broker flows. */
@@ -108,8 +100,7 @@ public class LinkedAccountsResource {
     public Response link(@FormParam("csrf") String csrf, @FormParam("username") String username, @FormParam("password") String password) {
         return changing(csrf, auth -> {
             Linking.Result result = Linking.byPassword(session, realm, auth.user(), username, password, event(EventType.FEDERATED_IDENTITY_LINK, auth));
-            LoginFormsProvider forms = forms(auth.user());
-            return render(auth, result.linked() ? forms.setSuccess(result.messageKey(), result.accountName()) : forms.setError(result.messageKey()));
+            return render(auth, told(forms(auth.user()), result));
         });
     }
 
@@ -253,6 +244,10 @@ public class LinkedAccountsResource {
         }
         UserModel account = link.get().getUserId() == null ? null : session.users().getUserById(realm, link.get().getUserId());
         return change.apply(link.get(), account);
+    }
+
+    private static LoginFormsProvider told(LoginFormsProvider forms, Linking.Result result) {
+        return result.linked() ? forms.setSuccess(result.messageKey(), result.accountName()) : forms.setError(result.messageKey());
     }
 
     private Response render(AuthenticationManager.AuthResult auth, LoginFormsProvider forms) {
