@@ -1,6 +1,8 @@
 package dev.kcentra.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -86,6 +88,31 @@ final class Chromium implements AutoCloseable {
 
     String text() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Types into the input with this {@code data-testid}, replacing what it holds. */
+    void type(String testId, String value) {
+        WebElement input = driver.findElement(By.cssSelector("[data-testid='" + testId + "']"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value);
+    }
+
+    /** Picks {@code option} in the admin console's select whose toggle has this id. */
+    void choose(String toggleId, String option) {
+        driver.findElement(By.id(toggleId)).click();
+        await(d -> d.findElement(By.xpath("//*[(@role='option' or contains(@class,'pf-v5-c-menu__item')) and normalize-space(.)='" + option + "']"))).click();
+    }
+
+    /** Turns a switch on (its input is drawn over by the switch's track, so the click goes to the input itself). */
+    void switchOn(String testId) {
+        WebElement input = driver.findElement(By.cssSelector("[data-testid='" + testId + "']"));
+        if (!input.isSelected()) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", input);
+        }
+    }
+
+    String source() {
+        return driver.getPageSource();
     }
 
     String url() {
