@@ -4,12 +4,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -71,7 +73,10 @@ final class Chromium implements AutoCloseable {
         driver.get(uri.toString());
     }
 
-    /** Fills the named fields of a form and presses its (first) submit button, as a person would. */
+    /**
+     * Fills the named fields of a form and presses its (first) submit button, as a person would, then waits until the
+     * browser has left the page (every form here posts to the server), so the next step sees the next page.
+     */
     void submit(String formId, Map<String, String> fields) {
         WebElement form = driver.findElement(By.id(formId));
         fields.forEach((name, value) -> {
@@ -80,6 +85,7 @@ final class Chromium implements AutoCloseable {
             input.sendKeys(value);
         });
         form.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
     }
 
     WebElement element(By by) {
@@ -122,7 +128,8 @@ final class Chromium implements AutoCloseable {
     /** Waits (up to 15 s) until the condition holds, for pages that post or redirect by themselves. */
     <T> T await(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+            // Pages replace themselves (redirects, a form that posts itself): an element may go stale while we look.
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
             Path shot = screenshot("timeout");
             throw new AssertionError("waited in vain at " + driver.getCurrentUrl() + " (" + shot.getFileName() + "):\n" + text(), e);

@@ -1,9 +1,11 @@
 package dev.kcentra.vault.rotation;
 
+import dev.kcentra.common.audit.SystemAdminEvent;
 import dev.kcentra.vault.store.PasswordAppEntity;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -75,8 +77,8 @@ public final class RotationScheduler implements ScheduledTask {
                 PasswordAppEntity app = em(session).find(PasswordAppEntity.class, appId);
                 app.setLastRotationResult("due: an admin has to enter the new password");
                 RealmModel realm = session.realms().getRealm(claim.realmId());
-                SystemAdminEvents.send(session, realm, "kcentra-vault/apps/" + appId + "/rotate", "rotation_due_admin_password_required",
-                        Map.of("app", app.getName(), "trigger", "schedule"));
+                SystemAdminEvent.send(session, realm, ResourceType.CUSTOM, "kcentra-vault/apps/" + appId + "/rotate", null,
+                        "rotation_due_admin_password_required", Map.of("app", app.getName(), "trigger", "schedule"));
             });
             return;
         }
@@ -84,8 +86,8 @@ public final class RotationScheduler implements ScheduledTask {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(claim.realmId());
             PasswordAppEntity app = em(session).find(PasswordAppEntity.class, appId);
-            SystemAdminEvents.send(session, realm, "kcentra-vault/apps/" + appId + "/rotate", result.rotated() ? null : "rotation_failed",
-                    Map.of("app", app.getName(), "trigger", "schedule", "rotator", result.rotator(), "version", result.version(),
+            SystemAdminEvent.send(session, realm, ResourceType.CUSTOM, "kcentra-vault/apps/" + appId + "/rotate", null,
+                    result.rotated() ? null : "rotation_failed", Map.of("app", app.getName(), "trigger", "schedule", "rotator", result.rotator(), "version", result.version(),
                             "message", result.message()));
         });
     }

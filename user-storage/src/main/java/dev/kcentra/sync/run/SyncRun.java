@@ -1,5 +1,6 @@
 package dev.kcentra.sync.run;
 
+import dev.kcentra.common.audit.SystemAdminEvent;
 import dev.kcentra.sync.DeletionPolicy;
 import dev.kcentra.sync.EntraSyncConfig;
 import dev.kcentra.sync.SyncedUserAttributes;
@@ -11,6 +12,7 @@ import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.UserDeltaReader;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -105,7 +107,9 @@ public final class SyncRun {
         LOG.infof("Entra ID sync of realm %s: %s", realmId, result.getStatus());
         try {
             inTransaction(session -> {
-                SyncAudit.record(session, realm(session), componentId, result);
+                // Every run, periodic ones included, is an admin event with the result as representation.
+                SystemAdminEvent.send(session, realm(session), ResourceType.USER_FEDERATION_PROVIDER, "user-storage/" + componentId + "/entra-sync",
+                        Map.of("mode", result.getMode(), "status", result.getStatus()), result.getError(), result);
                 return null;
             });
         } catch (RuntimeException e) {
