@@ -1,5 +1,7 @@
 package dev.kcentra.browser;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -115,6 +118,19 @@ final class Chromium implements AutoCloseable {
         if (!input.isSelected()) {
             ((JavascriptExecutor) driver).executeScript("arguments[0].click();", input);
         }
+    }
+
+    /**
+     * What axe-core finds on the page against WCAG 2 A and AA (labels, names, contrast, structure, keyboard), serious
+     * and critical only, one line per rule: its id, impact and the first offending element.
+     */
+    List<String> accessibilityProblems() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + (rule.getNodes().isEmpty() ? "?" : rule.getNodes().get(0).getHtml()))
+                .toList();
     }
 
     String source() {

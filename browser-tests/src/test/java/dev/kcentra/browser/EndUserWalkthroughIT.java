@@ -19,7 +19,9 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +75,10 @@ class EndUserWalkthroughIT {
     void signIn() {
         browser.open(app.authorizationRequest());
         browser.screenshot("identifier");
+        accessible();
         browser.submit("kc-form-login", Map.of("username", "alice"));
         browser.screenshot("password");
+        accessible();
         browser.submit("kc-form-login", Map.of("password", PASSWORD));
         browser.await(driver -> app.lastResult() != null);
         assertTrue(app.lastResult().succeeded(), () -> "alice: " + app.lastResult().error());
@@ -108,6 +112,7 @@ class EndUserWalkthroughIT {
             signInAsAlice();
             browser.await(driver -> !driver.findElements(By.id("kcentra-app-" + app)).isEmpty());
             browser.screenshot("my-apps");
+        accessible();
             browser.element(By.cssSelector("#kcentra-launch-" + app + " button")).click();
             browser.await(driver -> driver.findElement(By.tagName("body")).getText().contains("Welcome svc-payroll"));
             browser.screenshot("legacy-app-signed-in");
@@ -124,19 +129,48 @@ class EndUserWalkthroughIT {
         signInAsAlice();
         browser.await(driver -> !driver.findElements(By.id("kcentra-linked-accounts")).isEmpty());
         browser.screenshot("linked-accounts");
+        accessible();
         browser.submit("kcentra-link-form", Map.of("username", "bob", "password", PASSWORD));
         assertTrue(browser.text().contains("Account has been successfully linked: bob."), browser.text());
         browser.screenshot("linked");
+        accessible();
+        try (Chromium bob = new Chromium(SCREENSHOTS, "linkedAccountRefused")) {
+            bob.open(app.authorizationRequest());
+            bob.submit("kc-form-login", Map.of("username", "bob"));
+            bob.submit("kc-form-login", Map.of("password", PASSWORD));
+            assertTrue(bob.text().contains("Sign in with your main (master) account instead"), bob.text());
+            bob.screenshot("refused");
+            List<String> problems = bob.accessibilityProblems();
+            assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+        }
 
         String link = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("alice")).path("links").get(0).path("id").asText();
         browser.submit("kcentra-unlink-" + link, Map.of());
         assertTrue(browser.text().contains("Unlink bob from your account?"), browser.text());
         browser.screenshot("unlink-confirmation");
+        accessible();
         browser.submit("kcentra-unlink-confirm", Map.of());
         assertTrue(browser.text().contains("bob is no longer linked to your account"), browser.text());
         browser.screenshot("unlinked");
+        accessible();
         JsonNode bob = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob"));
         assertEquals("none", bob.path("role").asText());
+    }
+
+    @Test
+    void theAccessibilityCheckCanFail() {
+        // The same check on a page with an unlabelled field and a nameless button: it must object, or it proves nothing.
+        browser.open(URI.create("data:text/html," + URLEncoder.encode("<html lang=en><head><title>t</title></head><body><main><form>"
+                + "<input type=text name=q><button></button></form></main></body></html>", StandardCharsets.UTF_8).replace("+", "%20")));
+        List<String> problems = browser.accessibilityProblems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("label ")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("button-name ")), problems::toString);
+    }
+
+    /** Our pages pass axe-core's WCAG 2 A/AA rules (serious and critical findings fail the test). */
+    private void accessible() {
+        List<String> problems = browser.accessibilityProblems();
+        assertTrue(problems.isEmpty(), () -> browser.url() + ":\n" + String.join("\n", problems));
     }
 
     private void signInAsAlice() {
