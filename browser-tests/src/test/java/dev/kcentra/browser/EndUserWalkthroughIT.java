@@ -2,6 +2,7 @@ package dev.kcentra.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcentra.standin.EntraStandIn;
+import dev.kcentra.standin.fault.Fault;
 import dev.kcentra.testsupport.AdminApi;
 import dev.kcentra.testsupport.DemoStandIn;
 import dev.kcentra.testsupport.EntraBundleServerConfig;
@@ -92,6 +93,19 @@ class EndUserWalkthroughIT {
         browser.submit("signin", Map.of("passwd", ENTRA_PASSWORD));
         browser.await(driver -> ADELE.equals(app.lastResult() == null ? null : app.lastResult().idToken().getClaim("preferred_username")));
         browser.screenshot("signed-in-with-microsoft");
+
+        // Microsoft does not answer: the SSO user gets the login theme's outage page, not an error from elsewhere.
+        entra.faults().add(Fault.unavailable(".*/oauth2/v2\\.0/authorize", 0, 0));
+        try {
+            browser.clearCookies(URI.create(realm.getBaseUrl() + "/.well-known/openid-configuration"));
+            browser.open(app.authorizationRequest());
+            browser.submit("kc-form-login", Map.of("username", ADELE));
+            assertTrue(browser.text().contains("Microsoft sign-in is unavailable right now"), browser.text());
+            browser.screenshot("microsoft-unavailable");
+            accessible();
+        } finally {
+            entra.faults().clear();
+        }
     }
 
     @Test
