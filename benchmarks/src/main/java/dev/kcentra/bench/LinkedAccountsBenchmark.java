@@ -15,10 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Linked accounts and sign-in, in one run on one Keycloak, one realm whose browser flow ends with the linked-account
@@ -100,34 +96,11 @@ public final class LinkedAccountsBenchmark {
 
     /** Completed password sign-ins of {@code username} per second (code issued to the client) over {@code seconds}. */
     static double throughput(String username, int threads, int seconds) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    int done = 0;
-                    while (running.get()) {
-                        BenchBrowser browser = new BenchBrowser();
-                        String page = browser.get(SignInBenchmark.authorize(REALM, Map.of())).body();
-                        SignInBenchmark.expectCode(browser.post(SignInBenchmark.formAction(page),
-                                Map.of("username", username, "password", SignInBenchmark.PASSWORD)));
-                        done++;
-                    }
-                    return done;
-                }));
-            }
-            long started = System.nanoTime();
-            Thread.sleep(seconds * 1000L);
-            running.set(false);
-            int total = 0;
-            for (Future<Integer> worker : workers) {
-                total += worker.get();
-            }
-            return total / ((System.nanoTime() - started) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
+        return SignInBenchmark.perSecond(threads, seconds, i -> {
+            BenchBrowser browser = new BenchBrowser();
+            String page = browser.get(SignInBenchmark.authorize(REALM, Map.of())).body();
+            SignInBenchmark.expectCode(browser.post(SignInBenchmark.formAction(page), Map.of("username", username, "password", SignInBenchmark.PASSWORD)));
+        });
     }
 
     /** Nanoseconds of the password POST that refuses the sign-in: a linked account's (403) or a wrong password's (200). */

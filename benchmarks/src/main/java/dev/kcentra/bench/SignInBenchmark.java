@@ -127,6 +127,16 @@ public final class SignInBenchmark {
 
     /** Completed password sign-ins per second (code issued to the client) over {@code seconds}. */
     static double throughput(String realm, int users, int threads, int seconds) throws Exception {
+        return perSecond(threads, seconds, i -> passwordSignIn(realm, "bench-" + (i % users)));
+    }
+
+    /** One unit of work of a throughput round; {@code i} counts this thread's units, threads interleaved. */
+    interface Work {
+        void run(int i) throws Exception;
+    }
+
+    /** Completed units of {@code work} per second, on {@code threads} threads for {@code seconds}. */
+    static double perSecond(int threads, int seconds, Work work) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -136,7 +146,7 @@ public final class SignInBenchmark {
                 workers.add(pool.submit(() -> {
                     int done = 0;
                     for (int i = first; running.get(); i += threads) {
-                        passwordSignIn(realm, "bench-" + (i % users));
+                        work.run(i);
                         done++;
                     }
                     return done;
