@@ -75,6 +75,13 @@ class VaultStoreIT {
         assertEquals(204, vault(realm).send("PUT", "apps/" + id + "/credential", credential("svc-payroll", SECRET + "2")).statusCode());
         assertEquals(2, ((Number) ((Map<?, ?>) vault(realm).get("apps/" + id).get("credential")).get("version")).intValue());
         assertEquals(400, vault(realm).send("PUT", "apps/" + id + "/credential", credential("svc-payroll", "")).statusCode());
+        HttpResponse<String> bare = vault(realm).send("POST", "apps", app("No password yet " + System.nanoTime()));
+        String bareId = bare.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        Map<String, Map<?, ?>> listed = vault(realm).list("apps").stream()
+                .collect(java.util.stream.Collectors.toMap(a -> (String) a.get("id"), a -> a));
+        assertEquals(2, ((Number) ((Map<?, ?>) listed.get(id).get("credential")).get("version")).intValue(), "the list shows the current version");
+        assertEquals(null, listed.get(bareId).get("credential"), "and no credential for an app without one");
+        assertFalse(JsonSerialization.writeValueAsString(listed).contains(SECRET));
         assertEquals(404, vault(realm).send("PUT", "apps/no-such-app/credential", credential("u", "p")).statusCode());
 
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents();

@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -126,7 +127,8 @@ public class VaultAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<AppRepresentation> apps() {
         auth.realm().requireViewRealm();
-        return store.apps().stream().map(this::toRepresentation).toList();
+        Map<String, SharedCredentialEntity> current = store.credentialsByApp(SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT);
+        return store.apps().stream().map(app -> toRepresentation(app, Optional.ofNullable(current.get(app.getId())))).toList();
     }
 
     @GET
@@ -489,8 +491,11 @@ public class VaultAdminResource {
     }
 
     private AppRepresentation toRepresentation(PasswordAppEntity app) {
-        CredentialSummary credential = store.credential(app, SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT)
-                .map(c -> new CredentialSummary(c.getUsername(), c.getVersion(), c.getCreatedAt())).orElse(null);
+        return toRepresentation(app, store.credential(app, SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT));
+    }
+
+    private static AppRepresentation toRepresentation(PasswordAppEntity app, Optional<SharedCredentialEntity> current) {
+        CredentialSummary credential = current.map(c -> new CredentialSummary(c.getUsername(), c.getVersion(), c.getCreatedAt())).orElse(null);
         return new AppRepresentation(app.getId(), app.getName(), app.getLoginUrl(), app.getInjection(), app.getUsernameField(),
                 app.getPasswordField(), app.getDescription(), app.getGatewayClientId(), app.getRequiredLoa(), credential);
     }

@@ -7,7 +7,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -106,6 +108,15 @@ public final class VaultStore {
     public Optional<SharedCredentialEntity> credential(PasswordAppEntity app, String owner, String state) {
         return em.createNamedQuery("kcentraVaultCredentialInState", SharedCredentialEntity.class).setParameter("appId", app.getId())
                 .setParameter("owner", owner).setParameter("state", state).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Every app's credential of {@code owner} in {@code state}, by app id, in one query (the admin's app list). */
+    public Map<String, SharedCredentialEntity> credentialsByApp(String owner, String state) {
+        Map<String, SharedCredentialEntity> byApp = new HashMap<>();
+        em.createNamedQuery("kcentraVaultCredentialsOfRealmInState", SharedCredentialEntity.class).setParameter("realmId", realm.getId())
+                .setParameter("owner", owner).setParameter("state", state).getResultStream()
+                .forEach(c -> byApp.merge(c.getAppId(), c, (a, b) -> a.getVersion() >= b.getVersion() ? a : b));
+        return byApp;
     }
 
     /** An app and the groups it is assigned to, read together: the first step of every launch. */
