@@ -33,7 +33,6 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
@@ -82,14 +81,14 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response linkWithProvider(@FormParam("csrf") String csrf, @FormParam("provider") String alias) {
-        return changing(csrf, auth -> {
+        return changing(csrf, (auth, own) -> {
             IdentityProviderModel provider = alias == null ? null : session.identityProviders().getByAlias(alias);
             ClientModel client = realm.getClientByClientId(LinkedAccountsPage.CLIENT_ID);
             if (!IdpLinking.usable(provider) || client == null) {
                 return render(auth, forms(auth.user()).setError("kcentraLinksUnknownProvider"));
             }
             return Response.seeOther(IdpLinking.start(session, realm, client, LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm),
-                    auth.user(), auth.session(), provider)).build();
+                    auth.session(), provider)).build();
         });
     }
 
@@ -98,7 +97,7 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response link(@FormParam("csrf") String csrf, @FormParam("username") String username, @FormParam("password") String password) {
-        return changing(csrf, auth -> {
+        return changing(csrf, (auth, own) -> {
             Linking.Result result = Linking.byPassword(session, realm, auth.user(), username, password, event(EventType.FEDERATED_IDENTITY_LINK, auth));
             return render(auth, told(forms(auth.user()), result));
         });
@@ -109,7 +108,7 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response unlink(@FormParam("csrf") String csrf, @FormParam("link") String linkId, @FormParam("confirmed") String confirmed) {
-        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+        return changing(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
             if (!"true".equals(confirmed)) {
                 return forms(auth.user())
                         .setAttribute("kcentraCsrf", CSRF.value(auth.session()))
@@ -132,7 +131,7 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response allowAuthentication(@FormParam("csrf") String csrf, @FormParam("link") String linkId, @FormParam("enabled") String enabled) {
-        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+        return changing(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
             boolean allow = "true".equals(enabled);
             link.setAllowAuthentication(allow);
             LinkEvents.about(event(EventType.FEDERATED_IDENTITY_LINK, auth), account, null)
@@ -147,7 +146,7 @@ public class LinkedAccountsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response password(@FormParam("csrf") String csrf, @FormParam("link") String linkId,
                              @FormParam("password-new") String password, @FormParam("password-confirm") String confirmation) {
-        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+        return changing(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
             if (account == null) {
                 return render(auth, forms(auth.user()).setError("kcentraLinksPasswordNotWritable", username(link, null)));
             }
@@ -187,7 +186,7 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response unlock(@FormParam("csrf") String csrf, @FormParam("link") String linkId) {
-        return changing(csrf, auth -> withLink(auth, linkId, (link, account) -> {
+        return changing(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
             if (account == null || !Lockout.clear(session, realm, account)) {
                 return render(auth, forms(auth.user()).setError("kcentraLinksNotLocked", username(link, account)));
             }
@@ -212,7 +211,8 @@ public class LinkedAccountsResource {
     }
 
     private interface Change {
-        Response apply(AuthenticationManager.AuthResult auth);
+        /** @param own the signed-in user's own row: its enrollment as a master, if any */
+        Response apply(AuthenticationManager.AuthResult auth, Optional<AccountLinkEntity> own);
     }
 
     private interface LinkChange {
@@ -229,15 +229,15 @@ public class LinkedAccountsResource {
             event(EventType.FEDERATED_IDENTITY_LINK_ERROR, auth).detail(LinkEvents.LINK_KIND, LinkEvents.ACCOUNT_LINK).error("invalid_csrf_token");
             return forms(auth.user()).setError("kcentraLinksForgery").createErrorPage(Response.Status.BAD_REQUEST);
         }
-        if (store.masterOf(LinkedAccount.of(auth.user())).isPresent()) {
+        Optional<AccountLinkEntity> own = store.find(LinkedAccount.of(auth.user()));
+        if (own.isPresent() && !own.get().isMaster()) {
             return forms(auth.user()).setError("kcentraLinkedAccountRefused").createErrorPage(Response.Status.FORBIDDEN);
         }
-        return change.apply(auth);
+        return change.apply(auth, own);
     }
 
     /** A change to one of the signed-in master's own links; any other id is "not found". */
-    private Response withLink(AuthenticationManager.AuthResult auth, String linkId, LinkChange change) {
-        Optional<AccountLinkEntity> master = store.find(LinkedAccount.of(auth.user())).filter(AccountLinkEntity::isMaster);
+    private Response withLink(AuthenticationManager.AuthResult auth, Optional<AccountLinkEntity> master, String linkId, LinkChange change) {
         Optional<AccountLinkEntity> link = store.byId(linkId).filter(l -> master.isPresent() && master.get().getId().equals(l.getMasterId()));
         if (link.isEmpty()) {
             return render(auth, forms(auth.user()).setError("kcentraLinksUnknownLink"));
@@ -283,13 +283,7 @@ public class LinkedAccountsResource {
     }
 
     private EventBuilder event(EventType type, AuthenticationManager.AuthResult auth) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
-        ClientModel client = realm.getClientByClientId(LinkedAccountsPage.CLIENT_ID);
-        if (client != null) {
-            event.client(client);
-        }
-        UserSessionModel userSession = auth.session();
-        return event.user(auth.user()).session(userSession);
+        return LinkedAccountsPage.event(session, realm, auth.session()).event(type).user(auth.user());
     }
 
     private LoginFormsProvider forms(UserModel user) {

@@ -1,8 +1,8 @@
 package dev.kcentra.links.admin;
 
 import dev.kcentra.links.linking.AccountLinker;
-import dev.kcentra.links.linking.AccountSessions;
 import dev.kcentra.links.linking.LinkNotifications;
+import dev.kcentra.links.linking.Linking;
 import dev.kcentra.links.store.AccountLinkEntity;
 import dev.kcentra.links.store.LinkStore;
 import dev.kcentra.links.store.LinkedAccount;
@@ -100,10 +100,9 @@ public class LinksAdminResource {
         if (!outcome.linked()) {
             throw ErrorResponse.error(outcome.refusal().description, Response.Status.CONFLICT);
         }
-        AccountSessions.endAll(session, realm, account);
         Link link = link(store.byId(outcome.linkId()).orElseThrow());
         adminEvent.operation(OperationType.CREATE).resourcePath(session.getContext().getUri(), outcome.linkId()).representation(link).success();
-        LinkNotifications.linked(session, realm, master, account);
+        Linking.linked(session, realm, master, account);
         return Response.status(Response.Status.CREATED).entity(link).build();
     }
 
@@ -111,7 +110,7 @@ public class LinksAdminResource {
     @Path("links/{linkId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setSwitch(@PathParam("linkId") String linkId, SwitchInput input) {
-        AccountLinkEntity link = linkToManage(linkId);
+        AccountLinkEntity link = linkToManage(linkId).link();
         if (input == null || input.allowAuthentication() == null) {
             throw ErrorResponse.error("allowAuthentication is required", Response.Status.BAD_REQUEST);
         }
@@ -123,24 +122,27 @@ public class LinksAdminResource {
     @DELETE
     @Path("links/{linkId}")
     public Response unlink(@PathParam("linkId") String linkId) {
-        AccountLinkEntity link = linkToManage(linkId);
+        ManagedLink managed = linkToManage(linkId);
+        AccountLinkEntity link = managed.link();
         Link removed = link(link);
-        AccountLinkEntity master = store.byId(link.getMasterId()).orElseThrow();
         store.delete(link);
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri()).representation(removed).success();
-        UserModel masterUser = session.users().getUserById(realm, master.getUserId());
         UserModel account = link.getUserId() == null ? null : session.users().getUserById(realm, link.getUserId());
-        if (masterUser != null && account != null) {
-            LinkNotifications.unlinked(session, realm, masterUser, account);
+        if (account != null) {
+            LinkNotifications.unlinked(session, realm, managed.master(), account);
         }
         return Response.noContent().build();
     }
 
-    private AccountLinkEntity linkToManage(String linkId) {
+    /** A link and its master's user, which the admin may manage. */
+    private record ManagedLink(AccountLinkEntity link, UserModel master) {
+    }
+
+    private ManagedLink linkToManage(String linkId) {
         AccountLinkEntity link = store.byId(linkId).filter(l -> !l.isMaster()).orElseThrow(() -> new NotFoundException("No such link"));
-        AccountLinkEntity master = store.byId(link.getMasterId()).orElseThrow();
-        auth.users().requireManage(user(master.getUserId()));
-        return link;
+        UserModel master = user(store.byId(link.getMasterId()).orElseThrow().getUserId());
+        auth.users().requireManage(master);
+        return new ManagedLink(link, master);
     }
 
     private Link link(AccountLinkEntity row) {

@@ -22,19 +22,18 @@ import java.util.Optional;
 
 /**
  * Linking an account by signing in with an identity provider of the realm. The master's page starts a sign-in of its
- * own (a fresh authentication session, marked with the master and its browser session) at the provider; the broker
+ * own (a fresh authentication session, marked with the master's browser session) at the provider; the broker
  * flows' {@code kcentra-linked-account-broker} step sees the mark when the provider answers, links the account that
  * signed in, and sends the browser back to the page: no session is ever created for the linked account.
  */
 public final class IdpLinking {
 
     /**
-     * Notes of a linking sign-in. Client notes, because Keycloak clears auth notes when a first-broker login starts;
-     * only this class writes them (a client's own request parameters become notes with a prefix), and the master's
-     * browser session must still be alive and the master's when the provider answers.
+     * The mark of a linking sign-in: the master's browser session, which must still be alive when the provider answers.
+     * A client note, because Keycloak clears auth notes when a first-broker login starts; only this class writes it (a
+     * client's own request parameters become notes with a prefix).
      */
-    public static final String MASTER_NOTE = "kcentra.link.master";
-    public static final String USER_SESSION_NOTE = "kcentra.link.user-session";
+    private static final String USER_SESSION_NOTE = "kcentra.link.user-session";
 
     /** The outcome of a provider sign-in, kept in the master's session for the page to show once. */
     private static final String RESULT_NOTE = "kcentra-links-result";
@@ -49,8 +48,8 @@ public final class IdpLinking {
     }
 
     /** Where the browser goes to prove an account at {@code provider}: Keycloak's broker login of a marked sign-in. */
-    public static URI start(KeycloakSession session, RealmModel realm, ClientModel pageClient, URI pageHome, UserModel master,
-                            UserSessionModel userSession, IdentityProviderModel provider) {
+    public static URI start(KeycloakSession session, RealmModel realm, ClientModel pageClient, URI pageHome,
+                            UserSessionModel masterSession, IdentityProviderModel provider) {
         RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).createAuthenticationSession(realm, true);
         AuthenticationSessionModel authSession = root.createAuthenticationSession(pageClient);
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -61,25 +60,22 @@ public final class IdpLinking {
         authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         // The account to link is another account: ask the provider to let the user choose or sign in again.
         authSession.setClientNote(OIDCLoginProtocol.PROMPT_PARAM, "login");
-        authSession.setClientNote(MASTER_NOTE, master.getId());
-        authSession.setClientNote(USER_SESSION_NOTE, userSession.getId());
+        authSession.setClientNote(USER_SESSION_NOTE, masterSession.getId());
         String code = new ClientSessionCode<>(session, realm, authSession).getOrGenerateCode();
         return Urls.identityProviderAuthnRequest(session.getContext().getUri().getBaseUri(), provider.getAlias(), realm.getName(), code,
                 pageClient.getClientId(), authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession), null);
     }
 
-    /** The master's browser session of a marked sign-in, if it is still alive and still the master's. */
+    /** The master's browser session of a marked sign-in, if it is still alive. */
     public static Optional<UserSessionModel> masterSession(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession) {
-        String masterId = authSession.getClientNote(MASTER_NOTE);
         String userSessionId = authSession.getClientNote(USER_SESSION_NOTE);
-        if (masterId == null || userSessionId == null) {
-            return Optional.empty();
-        }
-        UserSessionModel userSession = session.sessions().getUserSession(realm, userSessionId);
-        if (userSession == null || userSession.getUser() == null || !masterId.equals(userSession.getUser().getId())) {
-            return Optional.empty();
-        }
-        return Optional.of(userSession);
+        UserSessionModel userSession = userSessionId == null ? null : session.sessions().getUserSession(realm, userSessionId);
+        return Optional.ofNullable(userSession).filter(s -> s.getUser() != null);
+    }
+
+    /** Whether this sign-in was started by the Linked accounts page to prove an account. */
+    public static boolean isLinking(AuthenticationSessionModel authSession) {
+        return authSession.getClientNote(USER_SESSION_NOTE) != null;
     }
 
     /**

@@ -43,13 +43,16 @@ public final class Linking {
             event.error(LinkEvents.error(outcome.refusal()));
             return new Result(false, outcome.refusal().messageKey, name);
         }
-        if (accountUser != null) {
-            AccountSessions.endAll(session, realm, accountUser);
-        }
         event.success();
         if (accountUser != null) {
-            LinkNotifications.linked(session, realm, master, accountUser);
+            linked(session, realm, master, accountUser);
         }
         return new Result(true, "kcentraLinksLinked", name);
+    }
+
+    /** What follows every new link of a Keycloak user, a user's or an admin's: its sessions end, both accounts are told. */
+    public static void linked(KeycloakSession session, RealmModel realm, UserModel master, UserModel account) {
+        AccountSessions.endAll(session, realm, account);
+        LinkNotifications.linked(session, realm, master, account);
     }
 }

@@ -9,8 +9,6 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -37,15 +35,18 @@ public class BrokeredSignInStep implements Authenticator {
             return;
         }
         LinkedAccount account = user != null ? LinkedAccount.of(user) : identity(brokered);
-        if (authSession.getClientNote(IdpLinking.MASTER_NOTE) != null) {
+        if (IdpLinking.isLinking(authSession)) {
             link(context, account, user, brokered);
             return;
         }
-        // A provider identity linked as itself, which a sync has since made a user, is still linked.
-        if (!LinkedAccountRefusal.refused(context, account)
-                && (user == null || brokered == null || !LinkedAccountRefusal.refused(context, identity(brokered)))) {
-            context.success();
+        if (LinkedAccountRefusal.refused(context, account)) {
+            return;
         }
+        // A provider identity linked as itself, which a sync has since made a user, is still linked.
+        if (user != null && brokered != null && LinkedAccountRefusal.refused(context, identity(brokered))) {
+            return;
+        }
+        context.success();
     }
 
     private static void link(AuthenticationFlowContext context, LinkedAccount account, UserModel user, SerializedBrokeredIdentityContext brokered) {
@@ -53,12 +54,8 @@ public class BrokeredSignInStep implements Authenticator {
         RealmModel realm = context.getRealm();
         Optional<UserSessionModel> master = IdpLinking.masterSession(session, realm, context.getAuthenticationSession());
         if (master.isPresent()) {
-            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).session(master.get());
-            ClientModel client = realm.getClientByClientId(LinkedAccountsPage.CLIENT_ID);
-            if (client != null) {
-                event.client(client);
-            }
-            IdpLinking.complete(session, realm, master.get(), account, user, brokered == null ? null : brokered.getIdentityProviderId(), event);
+            IdpLinking.complete(session, realm, master.get(), account, user, brokered == null ? null : brokered.getIdentityProviderId(),
+                    LinkedAccountsPage.event(session, realm, master.get()));
         }
         // Back to the page, which shows the outcome (or asks the master to sign in again if its session ended).
         context.forceChallenge(Response.seeOther(LinkedAccountsPage.CLIENT.home(session.getContext().getUri(), realm)).build());
