@@ -120,6 +120,23 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Clicks an element that may be scrolled out of a row (the user page's tabs overflow), as a keyboard user reaches it. */
+    void reachAndClick(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click();", element);
+    }
+
+    /** Turns a switch off, the counterpart of {@link #switchOn}. */
+    void switchOff(String testId) {
+        WebElement input = driver.findElement(By.cssSelector("[data-testid='" + testId + "']"));
+        if (input.isSelected()) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", input);
+        }
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
     /**
      * What axe-core finds on the page against WCAG 2 A and AA (labels, names, contrast, structure, keyboard), serious
      * and critical only, one line per rule: its id, impact and the first offending element.

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 public final class DemoLauncher {
 
+    static final String ADMIN_THEME = "kcentra";
     static final String REALM_RESOURCE = "/realms/entra-demo-realm.json";
     static final String KEYCLOAK_URL = "http://localhost:8080";
     static final String REALM_URL = KEYCLOAK_URL + "/realms/entra-demo";
@@ -56,9 +57,18 @@ public final class DemoLauncher {
         String sync = DemoSync.fullSync(admin, "entra-demo");
         System.out.println(sync);
         DemoVault.setUp(admin, legacy);
+        useAdminTheme(admin);
         printBanner(entra, settings);
         int exit = server.waitFor();
         System.exit(exit);
+    }
+
+    /** The console admins sign in to is the master realm's: its admin theme decides whether our pages are there. */
+    private static void useAdminTheme(AdminApi admin) throws IOException, InterruptedException {
+        var response = admin.call("PUT", "/admin/realms/master", "{\"adminTheme\":\"" + ADMIN_THEME + "\"}");
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Could not select the admin theme: " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** The demo starts from the realm file every time; an earlier run's H2 database would make the import a no-op. */

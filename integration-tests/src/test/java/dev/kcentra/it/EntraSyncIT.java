@@ -67,6 +67,7 @@ class EntraSyncIT {
     @Test
     void fullSyncImportsUsersKeyedByObjectIdAndLinksThemToTheEntraProvider() {
         connect(secretConnection());
+        long before = System.currentTimeMillis();
         SynchronizationResultRepresentation result = fullSync();
 
         assertEquals(8, result.getAdded(), result.getStatus());
@@ -84,6 +85,8 @@ class EntraSyncIT {
         assertEquals(List.of(TENANT), attributes.get("entra.tenantId"));
         assertEquals(List.of("+14255550101"), attributes.get("phoneNumber"), "stored in E.164");
         assertEquals(List.of("QUxFWF9XSUxCRVI="), attributes.get("entra.onPremisesImmutableId"));
+        long syncedAt = Long.parseLong(attributes.get("entra.syncedAt").get(0));
+        assertTrue(syncedAt >= before && syncedAt <= System.currentTimeMillis(), "when the sync created the user");
         List<FederatedIdentityRepresentation> links = realm.admin().users().get(alex.getId()).getFederatedIdentity();
         assertEquals(1, links.size());
         assertEquals("entra", links.get(0).getIdentityProvider());
@@ -145,6 +148,8 @@ class EntraSyncIT {
         connect(secretConnection().set("deletionPolicy", "disable"));
         fullSync();
         String alexId = user("alex.wilber@fabrikam.example").getId();
+        String alexSyncedAt = syncedAt(alexId);
+        String debraSyncedAt = syncedAt(user("debra.berger@fabrikam.example").getId());
         TenantDirectory directory = entra.directory().tenant(TENANT).orElseThrow();
 
         EntraUser alex = directory.user("5ca1ab1e-0000-4000-8000-100000000001").orElseThrow();
@@ -160,6 +165,8 @@ class EntraSyncIT {
         assertEquals(alexId, renamed.getId(), "a rename keeps the Keycloak user");
         assertEquals("alex.w@fabrikam.example", renamed.getEmail());
         assertEquals("alex.w@fabrikam.example", realm.admin().users().get(alexId).getFederatedIdentity().get(0).getUserName());
+        assertTrue(Long.parseLong(syncedAt(alexId)) > Long.parseLong(alexSyncedAt), "a change moves the user's last sync");
+        assertEquals(debraSyncedAt, syncedAt(user("debra.berger@fabrikam.example").getId()), "an unchanged user keeps it");
         assertFalse(user("bianca.pisani@fabrikam.example").isEnabled(), "a soft delete disables");
         UserRepresentation cameron = user("cameron.white@fabrikam.example");
         assertFalse(cameron.isEnabled(), "deletion policy disable");
@@ -412,6 +419,10 @@ class EntraSyncIT {
 
     private EntraSyncConnection secretConnection() {
         return tenant.secretConnection();
+    }
+
+    private String syncedAt(String userId) {
+        return realm.admin().users().get(userId).toRepresentation().getAttributes().get("entra.syncedAt").get(0);
     }
 
     private void connect(EntraSyncConnection connection) {

@@ -2,6 +2,7 @@ package dev.kcentra.testsupport;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -28,6 +29,8 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
         for (BundleArtifacts.Coordinates artifact : BundleArtifacts.fromSystemProperty().artifacts()) {
             config.dependency(artifact.groupId(), artifact.artifactId());
         }
+        // Our admin pages are declarative pages and tabs (admin-ui-ext); the demo and the image enable it too.
+        config.features(Profile.Feature.DECLARATIVE_UI);
         config.log().categoryLevel("dev.kcentra", "DEBUG");
         // Tests restart the Entra stand-in on the same port; a pooled keep-alive connection to the stopped one would
         // fail the next token request (NoHttpResponseException). Microsoft does not restart under Keycloak's feet.

@@ -41,6 +41,7 @@ final class SyncedUserProfile {
         changed |= add(config, SyncedUserAttributes.TENANT_ID, "Entra tenant ID", readOnly());
         changed |= add(config, SyncedUserAttributes.USER_TYPE, "Entra guest (userType Guest)", readOnly());
         changed |= add(config, SyncedUserAttributes.IMMUTABLE_ID, "On-premises immutable ID", readOnly());
+        changed |= add(config, SyncedUserAttributes.SYNCED_AT, "Last changed by Entra ID Sync (epoch ms)", readOnly());
         changed |= add(config, SyncedUserAttributes.REMOVED_AT, "Deleted in Entra at (epoch seconds)", readOnly());
         changed |= addSsoFlag(config);
         changed |= add(config, SyncedUserAttributes.MOBILE_PHONE, "Mobile phone", new UPAttributePermissions(Set.of("admin", "user"), ADMIN));

@@ -50,8 +50,11 @@ public class EntraSsoAdminResource {
     public record UserSummary(String id, String username, String email, SignInMethod signIn) {
     }
 
-    /** What a sending did; users without an email address cannot be reached and are listed. */
-    public record Sent(int sent, List<String> withoutEmail, List<String> failed) {
+    /**
+     * What a sending did; users without an email address cannot be reached, and disabled users are skipped (enabling
+     * them is a decision of its own): both are listed.
+     */
+    public record Sent(int sent, List<String> withoutEmail, List<String> disabled, List<String> failed) {
     }
 
     public record InvitationRequest(List<String> userIds) {
@@ -80,7 +83,7 @@ public class EntraSsoAdminResource {
                 mail::sendSetPassword);
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri())
                 .representation(Map.of("action", "set-password-emails", "sent", sent.sent(), "withoutEmail", sent.withoutEmail().size(),
-                        "failed", sent.failed().size()))
+                        "disabled", sent.disabled().size(), "failed", sent.failed().size()))
                 .success();
         return sent;
     }
@@ -100,7 +103,7 @@ public class EntraSsoAdminResource {
         Sent sent = send(users, user -> mail.sendInvitation(user, SignInMethod.of(connection, user)));
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri())
                 .representation(Map.of("action", "invitations", "sent", sent.sent(), "withoutEmail", sent.withoutEmail().size(),
-                        "failed", sent.failed().size()))
+                        "disabled", sent.disabled().size(), "failed", sent.failed().size()))
                 .success();
         return sent;
     }
@@ -112,9 +115,14 @@ public class EntraSsoAdminResource {
     private Sent send(List<UserModel> users, Mailing mailing) {
         int sent = 0;
         List<String> withoutEmail = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (UserModel user : users) {
-            if (user.getEmail() == null || user.getEmail().isBlank() || !user.isEnabled()) {
+            if (!user.isEnabled()) {
+                disabled.add(user.getUsername());
+                continue;
+            }
+            if (user.getEmail() == null || user.getEmail().isBlank()) {
                 withoutEmail.add(user.getUsername());
                 continue;
             }
@@ -126,7 +134,7 @@ public class EntraSsoAdminResource {
                 failed.add(user.getUsername());
             }
         }
-        return new Sent(sent, withoutEmail, failed);
+        return new Sent(sent, withoutEmail, disabled, failed);
     }
 
     private ComponentModel connection() {

@@ -108,6 +108,7 @@ final class UserImporter {
         user.setFederationLink(componentId);
         user.setSingleAttribute(SyncedUserAttributes.OBJECT_ID, entra.id());
         user.setSingleAttribute(SyncedUserAttributes.TENANT_ID, config.tenantId());
+        user.setSingleAttribute(SyncedUserAttributes.SYNCED_AT, String.valueOf(System.currentTimeMillis()));
         user.setEmail(email);
         user.setEmailVerified(email != null);
         user.setFirstName(entra.givenName());
@@ -176,6 +177,9 @@ final class UserImporter {
         }
         if (apply && entra.has("userPrincipalName")) {
             link(user, entra.userPrincipalName());
+        }
+        if (changed && apply) {
+            user.setSingleAttribute(SyncedUserAttributes.SYNCED_AT, String.valueOf(System.currentTimeMillis()));
         }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
