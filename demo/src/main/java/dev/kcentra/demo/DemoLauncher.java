@@ -90,6 +90,7 @@ public final class DemoLauncher {
                 " Keycloak + Entra bundle demo is running",
                 "   Sign in (account console): " + REALM_URL + "/account",
                 "   Admin console:             " + KEYCLOAK_URL + "/admin  (" + settings.adminUser() + " / " + settings.adminPassword() + ")",
+                "     realm entra-demo > Configure > Entra SSO / Shared credentials; Users > a user > \"Entra ID & linked accounts\"",
                 "   Entra stand-in:            " + entra.loginBaseUrl() + " (login), " + entra.graphBaseUrl() + " (Graph)",
                 "",
                 " Demo users (identity-first: type the identifier, then you are routed):",

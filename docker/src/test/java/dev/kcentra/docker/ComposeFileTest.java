@@ -1,0 +1,80 @@
+package dev.kcentra.docker;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The container recipe without a Docker engine: both compose profiles run Keycloak on PostgreSQL, the production one
+ * imports the template with every placeholder the template has, and the image enables what our admin pages need.
+ */
+class ComposeFileTest {
+
+    private static final Path RECIPE = Path.of("src/main/docker");
+    private static final Path TEMPLATE = Path.of("../realm-config/src/main/resources/realms/entra-realm-template.json");
+
+    @Test
+    void bothProfilesRunKeycloakOnPostgres() throws IOException {
+        Map<String, Object> services = services();
+        for (String name : List.of("keycloak", "keycloak-production")) {
+            Map<String, Object> keycloak = map(services.get(name));
+            Map<String, Object> environment = map(keycloak.get("environment"));
+            assertTrue(String.valueOf(environment.get("KC_DB_URL")).startsWith("jdbc:postgresql://"), name);
+            assertEquals("service_healthy", map(map(keycloak.get("depends_on")).get("postgres")).get("condition"), name);
+            assertEquals(List.of("start", "--optimized", "--import-realm"), keycloak.get("command"), name);
+        }
+        assertEquals(List.of("demo"), map(services.get("keycloak")).get("profiles"));
+        assertEquals(List.of("production"), map(services.get("keycloak-production")).get("profiles"));
+        assertEquals(List.of("demo"), map(services.get("entra-stand-in")).get("profiles"), "no stand-in in production");
+    }
+
+    @Test
+    void theProductionProfileImportsTheTemplateWithAllItsPlaceholders() throws IOException {
+        Map<String, Object> production = map(services().get("keycloak-production"));
+        assertEquals(List.of("./realms/entra-realm-template.json:/opt/keycloak/data/import/entra-demo-realm.json:ro"), production.get("volumes"));
+        Map<String, Object> environment = map(production.get("environment"));
+        Set<String> placeholders = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(TEMPLATE));
+        while (m.find()) {
+            placeholders.add(m.group(1));
+        }
+        assertEquals(Set.of("ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET", "ENTRA_DOMAIN", "ENTRA_TENANT_ID", "KCENTRA_REALM", "KCENTRA_REALM_DISPLAY_NAME"), placeholders);
+        for (String placeholder : placeholders) {
+            // Required from the operator's environment: compose refuses to start without it.
+            assertTrue(String.valueOf(environment.get(placeholder)).startsWith("${" + placeholder + ":?"), placeholder);
+        }
+    }
+
+    @Test
+    void theAdminThemeIsSelectedAndTheImageEnablesDeclarativePages() throws IOException {
+        Map<String, Object> adminTheme = map(services().get("admin-theme"));
+        assertEquals(List.of("demo", "production"), adminTheme.get("profiles"));
+        assertTrue(String.valueOf(adminTheme.get("command")).contains("update realms/master -s adminTheme=kcentra"));
+        String dockerfile = Files.readString(RECIPE.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("KC_DB=postgres"), "built for PostgreSQL");
+        assertTrue(dockerfile.contains("KC_FEATURES=declarative-ui"), "our admin pages are declarative pages");
+        assertTrue(dockerfile.contains("/opt/keycloak/data/templates/entra-realm-template.json"), "the template ships in the image");
+    }
+
+    private static Map<String, Object> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(RECIPE.resolve("compose.yaml")));
+        return map(compose.get("services"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
