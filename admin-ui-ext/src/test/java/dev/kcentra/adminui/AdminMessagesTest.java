@@ -42,8 +42,8 @@ class AdminMessagesTest {
     }
 
     @Test
-    void theMenuEntriesAndTheTabHaveTitles() throws IOException {
-        Properties ours = load(Path.of("src/main/resources/theme/kcentra/admin/messages/messages_en.properties"));
+    void theMenuEntriesAndTheTabHaveTitlesInEveryTheme() throws IOException {
+        Properties ours = load(Path.of("src/main/resources/theme-resources/messages/messages_en.properties"));
         for (String id : new String[] {EntraSsoPageFactory.PROVIDER_ID, SharedCredentialsPageFactory.PROVIDER_ID, UserEntraTabFactory.PROVIDER_ID}) {
             assertNotNull(ours.getProperty(id), id);
         }

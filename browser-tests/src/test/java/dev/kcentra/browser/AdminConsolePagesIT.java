@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -25,7 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,7 +31,6 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Our pages in the admin console (admin theme "kcentra", admin-ui-ext), driven in Chromium like an admin would: a
@@ -43,8 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
 class AdminConsolePagesIT {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("kcentra.screenshots.dir", "target/screenshots"));
-    private static final String CONSOLE = "http://localhost:8080/admin/master/console/";
     private static final String PASSWORD = "Demo-Password-1!";
     private static final String LEDGER_SECRET = "Ledger-Secret-1!";
 
@@ -63,16 +58,14 @@ class AdminConsolePagesIT {
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, as .ci/run does)");
+        Chromium.assumeInstalled();
     }
 
     @BeforeEach
     void start(TestInfo test) {
         adminTheme("kcentra");
-        String connection = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").get(0).getId();
-        SynchronizationResultRepresentation result = realm.admin().userStorage().syncUsers(connection, "triggerFullSync");
-        assertEquals(0, result.getFailed(), result.getStatus());
-        browser = new Chromium(SCREENSHOTS, test.getTestMethod().orElseThrow().getName());
+        DemoRealm.syncEntraUsers(realm);
+        browser = new Chromium(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -126,7 +119,7 @@ class AdminConsolePagesIT {
             assertEquals("/Finance", admin().get(vault + "apps/" + appId + "/groups").get(0).get("path").asText());
 
             // Alice is in Finance: she launches the app and the legacy app receives the credential the admin typed.
-            try (Chromium alice = new Chromium(SCREENSHOTS, "financeUserLaunches")) {
+            try (Chromium alice = new Chromium("financeUserLaunches")) {
                 alice.open(URI.create(realm.getBaseUrl() + "/kcentra-apps/"));
                 alice.submit("kc-form-login", Map.of("username", "alice"));
                 alice.submit("kc-form-login", Map.of("password", PASSWORD));
@@ -172,7 +165,7 @@ class AdminConsolePagesIT {
         browser.screenshot("user-entra");
 
         String alice = userId("alice");
-        browser.open(URI.create(CONSOLE + "#/" + realm.getName() + "/users/" + alice + "/kcentra-entra"));
+        browser.open(URI.create(DemoRealm.ADMIN_CONSOLE + "#/" + realm.getName() + "/users/" + alice + "/kcentra-entra"));
         browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-not-synced']")).isEmpty());
         assertTrue(!browser.findAll("[data-testid='kcentra-no-links']").isEmpty(), "alice has no links yet");
         browser.type("kcentra-link-username", "bob");
@@ -239,7 +232,7 @@ class AdminConsolePagesIT {
 
         // With SSO per user, Adele's tab has the switch: on, she signs in with Microsoft and is no longer stranded.
         String adele = userId("adele.vance@contoso.example");
-        browser.open(URI.create(CONSOLE + "#/" + realm.getName() + "/users/" + adele + "/kcentra-entra"));
+        browser.open(URI.create(DemoRealm.ADMIN_CONSOLE + "#/" + realm.getName() + "/users/" + adele + "/kcentra-entra"));
         browser.await(driver -> driver.findElement(By.cssSelector("input[data-testid='kcentra-user-sso']")));
         browser.switchOn("kcentra-user-sso");
         browser.await(driver -> "true".equals(firstAttribute(adele, "entra.sso")) ? true : null);
@@ -252,10 +245,19 @@ class AdminConsolePagesIT {
         return values == null ? null : values.get(0);
     }
 
+    @Test
+    void keycloaksOwnConsoleTitlesTheEntriesAndNamesTheThemeTheyNeed() {
+        adminTheme("");
+        signInToConsole("users");
+        clickNav("Shared credentials");
+        browser.await(driver -> !driver.findElements(By.xpath("//nav//a[normalize-space(.)='Entra SSO']")).isEmpty());
+        browser.await(driver -> driver.findElement(By.tagName("body")).getText().contains("Shown by the admin theme 'kcentra'") ? true : null);
+        assertTrue(browser.findAll("[data-testid='kcentra-create-app']").isEmpty(), "without the theme, Keycloak's generic page");
+        browser.screenshot("keycloak-v2-console");
+    }
+
     private void signInToConsole(String route) {
-        browser.open(URI.create(CONSOLE + "#/" + realm.getName() + "/" + route));
-        browser.await(driver -> !driver.findElements(By.id("kc-form-login")).isEmpty());
-        browser.submit("kc-form-login", Map.of("username", "admin", "password", "admin"));
+        DemoRealm.signInToConsole(browser, realm, route);
     }
 
     private void clickNav(String title) {

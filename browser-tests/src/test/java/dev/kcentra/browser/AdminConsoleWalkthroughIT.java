@@ -16,13 +16,11 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An admin in Keycloak's own admin console (no hand-edited JSON): connects the demo realm to the Entra stand-in under
@@ -32,9 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
 class AdminConsoleWalkthroughIT {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("kcentra.screenshots.dir", "target/screenshots"));
     private static final String ADELE = "adele.vance@contoso.example";
-    private static final String CONSOLE = "http://localhost:8080/admin/master/console/";
 
     @InjectRealm(fromJson = "/realms/entra-demo-realm.json")
     ManagedRealm realm;
@@ -44,7 +40,7 @@ class AdminConsoleWalkthroughIT {
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, as .ci/run does)");
+        Chromium.assumeInstalled();
     }
 
     @BeforeEach
@@ -53,7 +49,7 @@ class AdminConsoleWalkthroughIT {
         for (ComponentRepresentation connection : realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider")) {
             realm.admin().components().component(connection.getId()).remove();
         }
-        browser = new Chromium(SCREENSHOTS, test.getTestMethod().orElseThrow().getName());
+        browser = new Chromium(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -63,7 +59,7 @@ class AdminConsoleWalkthroughIT {
 
     @Test
     void anAdminConnectsEntraIdAndSyncs() {
-        browser.open(URI.create(CONSOLE + "#/" + realm.getName() + "/user-federation"));
+        browser.open(URI.create(DemoRealm.ADMIN_CONSOLE + "#/" + realm.getName() + "/user-federation"));
         browser.await(driver -> !driver.findElements(By.id("kc-form-login")).isEmpty());
         browser.screenshot("admin-sign-in");
         browser.submit("kc-form-login", Map.of("username", "admin", "password", "admin"));

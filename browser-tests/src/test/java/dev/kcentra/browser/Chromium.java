@@ -2,6 +2,7 @@ package dev.kcentra.browser;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -61,9 +62,22 @@ final class Chromium implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
+    /** Where every scenario's screenshots go: {@code target/screenshots} unless {@code kcentra.screenshots.dir} says. */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("kcentra.screenshots.dir", "target/screenshots"));
+
+    /** A browser for one scenario, its screenshots named after it. */
+    Chromium(String scenario) {
+        this(SCREENSHOTS, scenario);
+    }
+
     /** Chromium and chromedriver as Debian installs them (`.ci/run` does: apt-get install chromium chromium-driver). */
     static boolean installed() {
         return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
+    /** For a test class's {@code @BeforeAll}: without Chromium the tests are reported as skipped, never as passed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(installed(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, as .ci/run does)");
     }
 
     /** A new person at the same browser: no cookies of {@code site} (WebDriver deletes the current page's site's). */

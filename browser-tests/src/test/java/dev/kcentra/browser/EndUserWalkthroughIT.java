@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -23,13 +22,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The end user's side of the product in Debian's Chromium on the demo realm, as shipped: identity-first sign-in of a
@@ -43,7 +40,6 @@ class EndUserWalkthroughIT {
     private static final String PASSWORD = "Demo-Password-1!";
     private static final String ENTRA_PASSWORD = "Entra-Demo-1!";
     private static final String ADELE = "adele.vance@contoso.example";
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("kcentra.screenshots.dir", "target/screenshots"));
 
     @InjectRealm(fromJson = "/realms/entra-demo-realm.json")
     ManagedRealm realm;
@@ -54,16 +50,14 @@ class EndUserWalkthroughIT {
 
     @BeforeAll
     static void chromium() {
-        assumeTrue(Chromium.installed(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, as .ci/run does)");
+        Chromium.assumeInstalled();
     }
 
     @BeforeEach
     void start(TestInfo test) {
-        String connection = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").get(0).getId();
-        SynchronizationResultRepresentation result = realm.admin().userStorage().syncUsers(connection, "triggerFullSync");
-        assertEquals(0, result.getFailed(), result.getStatus());
+        DemoRealm.syncEntraUsers(realm);
         app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
-        browser = new Chromium(SCREENSHOTS, test.getTestMethod().orElseThrow().getName());
+        browser = new Chromium(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -148,7 +142,7 @@ class EndUserWalkthroughIT {
         assertTrue(browser.text().contains("Account has been successfully linked: bob."), browser.text());
         browser.screenshot("linked");
         accessible();
-        try (Chromium bob = new Chromium(SCREENSHOTS, "linkedAccountRefused")) {
+        try (Chromium bob = new Chromium("linkedAccountRefused")) {
             bob.open(app.authorizationRequest());
             bob.submit("kc-form-login", Map.of("username", "bob"));
             bob.submit("kc-form-login", Map.of("password", PASSWORD));
