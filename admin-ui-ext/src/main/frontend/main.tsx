@@ -1,6 +1,7 @@
 import "@patternfly/patternfly/patternfly-addons.css";
 import "@patternfly/react-core/dist/styles/base.css";
 import "@keycloak/keycloak-admin-ui/styles.css";
+import "./console.css";
 
 import {
   AdminUi,

@@ -82,6 +82,7 @@ class AdminConsolePagesIT {
             clickNav("Shared credentials");
             browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-create-app']")).isEmpty());
             browser.screenshot("shared-credentials");
+            accessible();
 
             click("kcentra-create-app");
             browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-app-name']")).isEmpty());
@@ -99,6 +100,7 @@ class AdminConsolePagesIT {
             click("kcentra-credential-save");
             browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-credential-summary']")).getText().contains("version 1"));
             browser.screenshot("credential-stored");
+            accessible();
             assertFalse(browser.source().contains(LEDGER_SECRET), "the password is write-only: not on the page after storing");
 
             tab("Groups");
@@ -107,6 +109,7 @@ class AdminConsolePagesIT {
             click("kcentra-assign");
             browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-groups']")).getText().contains("/Finance"));
             browser.screenshot("group-assigned");
+            accessible();
             tab("Who has access");
             browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-access']")).getText().contains("alice"));
             browser.screenshot("who-has-access");
@@ -136,6 +139,7 @@ class AdminConsolePagesIT {
             String log = browser.element(By.cssSelector("[data-testid='kcentra-access-log']")).getText();
             assertTrue(log.contains("alice") && log.contains("launch") && log.contains("success"), log);
             browser.screenshot("access-log");
+            accessible();
 
             // An own credential for alice, then removed again: her launches would use it instead of the shared one.
             tab("Who has access");
@@ -172,6 +176,7 @@ class AdminConsolePagesIT {
         click("kcentra-link");
         browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-link-bob']")).isEmpty());
         browser.screenshot("user-linked-accounts");
+        accessible();
         JsonNode links = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + alice);
         assertEquals("master", links.get("role").asText());
         assertEquals("bob", links.get("links").get(0).get("account").get("username").asText());
@@ -201,6 +206,7 @@ class AdminConsolePagesIT {
         assertTrue(browser.element(By.cssSelector("[data-testid='kcentra-last-sync']")).getText().contains("full sync"), "the last run's status");
         assertTrue(!browser.findAll("[data-testid='kcentra-no-stranded']").isEmpty(), "with SSO for all, nobody is stranded");
         browser.screenshot("entra-sso");
+        accessible();
 
         // SSO per user from now on: synced users without the flag have neither Microsoft nor a password.
         browser.switchOff("kcentra-sso-all");
@@ -210,6 +216,7 @@ class AdminConsolePagesIT {
         browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-stranded']")).isEmpty());
         assertTrue(browser.element(By.cssSelector("[data-testid='kcentra-stranded']")).getText().contains("adele.vance@contoso.example"));
         browser.screenshot("entra-sso-stranded");
+        accessible();
         ComponentRepresentation connection = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").get(0);
         assertEquals("false", connection.getConfig().getFirst("ssoForAllSynced"));
         assertEquals(List.of("contoso.example"), connection.getConfig().get("ssoDomains"));
@@ -254,6 +261,12 @@ class AdminConsolePagesIT {
         browser.await(driver -> driver.findElement(By.tagName("body")).getText().contains("Shown by the admin theme 'kcentra'") ? true : null);
         assertTrue(browser.findAll("[data-testid='kcentra-create-app']").isEmpty(), "without the theme, Keycloak's generic page");
         browser.screenshot("keycloak-v2-console");
+    }
+
+    /** Our pages in the console's main area: WCAG 2.0/2.1 A and AA, serious and critical findings fail. */
+    private void accessible() {
+        List<String> problems = browser.accessibilityProblemsIn("main");
+        assertTrue(problems.isEmpty(), () -> browser.url() + ":\n" + String.join("\n", problems));
     }
 
     private void signInToConsole(String route) {

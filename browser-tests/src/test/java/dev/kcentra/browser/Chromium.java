@@ -156,7 +156,16 @@ final class Chromium implements AutoCloseable {
      * and critical only, one line per rule: its id, impact and the first offending element.
      */
     List<String> accessibilityProblems() {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        return accessibilityProblems(new AxeBuilder());
+    }
+
+    /** The same check on the part of the page {@code css} selects (our pages inside Keycloak's admin console). */
+    List<String> accessibilityProblemsIn(String css) {
+        return accessibilityProblems(new AxeBuilder().include(css));
+    }
+
+    private List<String> accessibilityProblems(AxeBuilder axe) {
+        Results results = axe.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         return results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
