@@ -16,11 +16,12 @@ export const ENTRA_SSO_PAGE = "kcentra-entra-sso";
 export const SHARED_CREDENTIALS_PAGE = "kcentra-shared-credentials";
 export const USER_ENTRA_TAB = "kcentra-entra";
 
-const appPath = `/:realm/page-section/${SHARED_CREDENTIALS_PAGE}/:appId/:tab?`;
+const appPath = `/:realm/page-section/${SHARED_CREDENTIALS_PAGE}/:appId`;
+const appTabPath = `${appPath}/:tab`;
 const appsPath = `/:realm/page-section/${SHARED_CREDENTIALS_PAGE}`;
 
 export const toPasswordApp = (realm: string, appId: string, tab?: string) =>
-  generatePath(appPath, { realm, appId, tab: tab ?? null });
+  tab ? generatePath(appTabPath, { realm, appId, tab }) : generatePath(appPath, { realm, appId });
 export const toPasswordApps = (realm: string) => generatePath(appsPath, { realm });
 export const toUserEntra = (realm: string, id: string) =>
   `/${encodeURIComponent(realm)}/users/${encodeURIComponent(id)}/${USER_ENTRA_TAB}`;
@@ -48,11 +49,13 @@ export const kcentraRoutes: AppRouteObject[] = [
     element: withAlerts(<PasswordAppsPage />),
     handle: { access: "view-realm", breadcrumb: (t) => t("kcentraSharedCredentials") },
   },
-  {
-    path: appPath,
+  // One app, with and without its tab in the path: both more specific than Keycloak's ".../:providerId/:id", so the
+  // breadcrumbs name the app's page once instead of Keycloak's generic "Details".
+  ...[appPath, appTabPath].map((path) => ({
+    path,
     element: withAlerts(<PasswordAppPage />),
-    handle: { access: "view-realm", breadcrumb: (t) => t("kcentraPasswordApp") },
-  },
+    handle: { access: "view-realm" as const, breadcrumb: (t: (key: string) => string) => t("kcentraPasswordApp") },
+  })),
   {
     path: `/:realm/users/:id/${USER_ENTRA_TAB}`,
     element: withAlerts(<UserEntraPage />),

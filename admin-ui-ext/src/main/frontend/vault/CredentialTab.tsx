@@ -1,9 +1,15 @@
+import { useEnvironment } from "@keycloak/keycloak-admin-ui";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
-import { ActionGroup, AlertVariant, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, PageSection, TextInput } from "@patternfly/react-core";
+import {
+  ActionGroup, Alert, AlertVariant, Button, ClipboardCopy, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Modal,
+  ModalVariant, PageSection, TextInput,
+} from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatTime, useKcentraApi } from "../api";
+import { ApiError, formatTime, useKcentraApi } from "../api";
 import type { PasswordApp } from "./types";
+
+type Revealed = { username: string; password: string; version: number };
 
 type CredentialTabProps = { app: PasswordApp; appPath: string; canManage: boolean; onChange: () => void };
 
@@ -12,8 +18,26 @@ export const CredentialTab = ({ app, appPath, canManage, onChange }: CredentialT
   const { t } = useTranslation();
   const { addAlert, addError } = useAlerts();
   const api = useKcentraApi();
+  const { keycloak } = useEnvironment();
   const [username, setUsername] = useState(app.credential?.username ?? "");
   const [password, setPassword] = useState("");
+  const [revealed, setRevealed] = useState<Revealed>();
+  const [freshSignIn, setFreshSignIn] = useState<string>();
+
+  // The server reveals only to an admin who signed in moments ago (and audits it); otherwise it says so, and the
+  // admin signs in again and comes back here.
+  const reveal = async () => {
+    try {
+      setRevealed(await api.post<Revealed>(`${appPath}/reveal`));
+      setFreshSignIn(undefined);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) {
+        setFreshSignIn(error.message);
+      } else {
+        addError("kcentraRevealError", error);
+      }
+    }
+  };
 
   const store = async () => {
     try {
@@ -47,8 +71,27 @@ export const CredentialTab = ({ app, appPath, canManage, onChange }: CredentialT
           <Button type="submit" data-testid="kcentra-credential-save" isDisabled={!canManage || !username || !password}>
             {t("kcentraStoreCredential")}
           </Button>
+          <Button variant="secondary" data-testid="kcentra-reveal" isDisabled={!canManage || !app.credential} onClick={() => void reveal()}>
+            {t("kcentraReveal")}
+          </Button>
         </ActionGroup>
       </Form>
+      {freshSignIn && (
+        <Alert isInline variant="warning" title={t("kcentraRevealNeedsSignIn")} className="pf-v5-u-mt-md" data-testid="kcentra-reveal-sign-in"
+          actionLinks={<Button variant="link" isInline data-testid="kcentra-sign-in-again"
+            onClick={() => void keycloak.login({ prompt: "login", redirectUri: window.location.href })}>{t("kcentraSignInAgain")}</Button>}>
+          {freshSignIn}
+        </Alert>
+      )}
+      <Modal variant={ModalVariant.small} title={t("kcentraRevealedTitle", { version: revealed?.version })} isOpen={!!revealed}
+        onClose={() => setRevealed(undefined)}
+        actions={[<Button key="close" data-testid="kcentra-reveal-close" onClick={() => setRevealed(undefined)}>{t("close")}</Button>]}>
+        <p className="pf-v5-u-mb-sm">{t("kcentraRevealedAudit")}</p>
+        <p className="pf-v5-u-mb-sm">{t("username")}: {revealed?.username}</p>
+        <ClipboardCopy isReadOnly hoverTip={t("copy")} clickTip={t("kcentraCopied")} data-testid="kcentra-revealed-password">
+          {revealed?.password ?? ""}
+        </ClipboardCopy>
+      </Modal>
     </PageSection>
   );
 };

@@ -16,7 +16,7 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
     public static final int[] KEYCLOAK_PORTS = {8080, 9000};
 
     public static final int LAUNCH_TOKEN_SECONDS = 3;
-    public static final int REVEAL_MAX_AGE_SECONDS = 5;
+    public static final int REVEAL_MAX_AGE_SECONDS = 15;
 
     // The framework builds this config more than once per run; only the first time is the server not ours yet.
     private static final AtomicBoolean PORTS_CHECKED = new AtomicBoolean();

@@ -38,6 +38,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -425,6 +426,14 @@ public class VaultAdminResource {
         AccessToken token = auth.adminAuth().getToken();
         if (token.getAuth_time() != null) {
             return token.getAuth_time();
+        }
+        // Keycloak's admin console gets lightweight access tokens, without auth_time: its session has the time of the
+        // last sign-in that was not single sign-on (a prompt=login re-authentication renews it).
+        String noted = token.getSessionId() == null ? null : Optional.ofNullable(
+                        session.sessions().getUserSession(auth.adminAuth().getRealm(), token.getSessionId()))
+                .map(userSession -> userSession.getNote(AuthenticationManager.AUTH_TIME)).orElse(null);
+        if (noted != null) {
+            return Long.parseLong(noted);
         }
         boolean serviceAccount = auth.adminAuth().getUser() != null && auth.adminAuth().getUser().getServiceAccountClientLink() != null;
         return serviceAccount && token.getIat() != null ? token.getIat() : 0;
