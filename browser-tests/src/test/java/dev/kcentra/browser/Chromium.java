@@ -10,6 +10,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,14 +96,28 @@ final class Chromium implements AutoCloseable {
      * browser has left the page (every form here posts to the server), so the next step sees the next page.
      */
     void submit(String formId, Map<String, String> fields) {
-        WebElement form = driver.findElement(By.id(formId));
-        fields.forEach((name, value) -> {
-            WebElement input = form.findElement(By.name(name));
-            input.clear();
-            input.sendKeys(value);
-        });
-        form.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
+        // A page that was just navigated to may still be replacing its document when the form is first found (the
+        // URL changes before the new page is in place): then the form is looked up again in the page now shown.
+        for (int attempt = 1; ; attempt++) {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            WebElement form = driver.findElement(By.id(formId));
+            try {
+                fields.forEach((name, value) -> {
+                    WebElement input = form.findElement(By.name(name));
+                    input.clear();
+                    input.sendKeys(value);
+                });
+            } catch (WebDriverException replaced) {
+                if (attempt == 3 || !(replaced instanceof StaleElementReferenceException
+                        || String.valueOf(replaced.getMessage()).contains("does not belong to the document"))) {
+                    throw replaced;
+                }
+                continue;
+            }
+            form.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
+            return;
+        }
     }
 
     WebElement element(By by) {
