@@ -17,6 +17,12 @@ export class KcentraApi {
     return this.request<T>("POST", path, body);
   }
 
+  /** POSTs a new resource and answers its id, the last segment of the Location Keycloak answers with. */
+  async create(path: string, body: unknown): Promise<string> {
+    const location = (await this.send("POST", path, body)).headers.get("Location") ?? "";
+    return location.substring(location.lastIndexOf("/") + 1);
+  }
+
   put<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>("PUT", path, body);
   }
@@ -26,6 +32,11 @@ export class KcentraApi {
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = await (await this.send(method, path, body)).text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${await this.token()}`,
       Accept: "application/json",
@@ -35,12 +46,12 @@ export class KcentraApi {
       `${this.baseUrl}/admin/realms/${encodeURIComponent(this.realm)}/${path}`,
       { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
     );
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : undefined;
     if (!response.ok) {
+      const text = await response.text();
+      const data = text ? JSON.parse(text) : undefined;
       throw new ApiError(response.status, errorText(data) ?? response.statusText, data);
     }
-    return data as T;
+    return response;
   }
 }
 

@@ -25,6 +25,9 @@ export const toPasswordApp = (realm: string, appId: string, tab?: string) =>
 export const toPasswordApps = (realm: string) => generatePath(appsPath, { realm });
 export const toUserEntra = (realm: string, id: string) =>
   `/${encodeURIComponent(realm)}/users/${encodeURIComponent(id)}/${USER_ENTRA_TAB}`;
+/** Keycloak's own page of a user (its route is not exported by the console package). */
+export const toUserDetails = (realm: string, id: string) =>
+  `/${encodeURIComponent(realm)}/users/${encodeURIComponent(id)}/settings`;
 
 /**
  * Keycloak's console package bundles its own copy of keycloak-ui-shared, so its contexts are not the ones our pages'

@@ -25,6 +25,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useKcentraApi } from "../api";
+import { toUserDetails } from "../routes";
 
 /** Keycloak's id of our user-federation provider (EntraSyncProviderFactory.PROVIDER_ID). */
 const ENTRA_PROVIDER = "Entra ID";
@@ -227,7 +228,7 @@ export default function EntraSsoPage() {
                 <Tbody>
                   {stranded.map((u) => (
                     <Tr key={u.id}>
-                      <Td><Link to={`/${encodeURIComponent(realm)}/users/${u.id}/settings`}>{u.username}</Link></Td>
+                      <Td><Link to={toUserDetails(realm, u.id)}>{u.username}</Link></Td>
                       <Td>{u.email ?? ""}</Td>
                     </Tr>
                   ))}

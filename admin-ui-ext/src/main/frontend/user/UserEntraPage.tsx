@@ -26,6 +26,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { formatTime, useKcentraApi } from "../api";
 import { ConfirmButton } from "../ConfirmButton";
+import { toUserDetails, toUserEntra } from "../routes";
 
 type Account = { userId?: string; username: string; federationLink?: string };
 type AccountLink = { id: string; account: Account; allowAuthentication: boolean; linkedAt: number; linkedBy: string };
@@ -70,7 +71,6 @@ export default function UserEntraPage() {
 
   if (!user || !links) return <KeycloakSpinner />;
 
-  const userPath = (userId: string, tab = "settings") => `/${encodeURIComponent(realm)}/users/${encodeURIComponent(userId)}/${tab}`;
   const ssoOn = connection?.config?.ssoEnabled?.[0] === "true";
   const ssoForAll = connection?.config?.ssoForAllSynced?.[0] === "true";
   const userSso = attr(user, "entra.sso") === "true";
@@ -132,7 +132,7 @@ export default function UserEntraPage() {
     <>
       <ViewHeader titleKey={user.username!} subKey="kcentraUserEntraHelp" noTranslate />
       <PageSection variant="light" className="pf-v5-u-pb-0">
-        <Link to={userPath(user.id!)} data-testid="kcentra-back-to-user">{t("kcentraBackToUser")}</Link>
+        <Link to={toUserDetails(realm, user.id!)} data-testid="kcentra-back-to-user">{t("kcentraBackToUser")}</Link>
       </PageSection>
       <PageSection>
         <Card>
@@ -191,7 +191,7 @@ export default function UserEntraPage() {
             {links.role === "linked" && links.master && (
               <p data-testid="kcentra-linked-to">
                 {t("kcentraLinkedTo")}{" "}
-                <Link to={`/${encodeURIComponent(realm)}/users/${encodeURIComponent(links.master.userId!)}/kcentra-entra`}>
+                <Link to={toUserEntra(realm, links.master.userId!)}>
                   {links.master.username}
                 </Link>{" "}
                 <ConfirmButton
@@ -220,7 +220,7 @@ export default function UserEntraPage() {
                 <Tbody>
                   {links.links.map((l) => (
                     <Tr key={l.id} data-testid={`kcentra-link-${l.account.username}`}>
-                      <Td>{l.account.userId ? <Link to={userPath(l.account.userId)}>{l.account.username}</Link> : l.account.username}</Td>
+                      <Td>{l.account.userId ? <Link to={toUserDetails(realm, l.account.userId)}>{l.account.username}</Link> : l.account.username}</Td>
                       <Td>{formatTime(l.linkedAt)}</Td>
                       <Td>{l.linkedBy}</Td>
                       <Td>

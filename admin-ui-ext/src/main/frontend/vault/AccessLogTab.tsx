@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { formatTime, useKcentraApi } from "../api";
+import { toUserDetails } from "../routes";
 import type { AccessLog } from "./types";
 
 /** Launches and refusals of the app, newest first, from the realm's saved events. */
@@ -42,7 +43,7 @@ export const AccessLogTab = ({ appPath }: { appPath: string }) => {
             {log.entries.map((e, i) => (
               <Tr key={`${e.time}-${i}`}>
                 <Td>{formatTime(e.time)}</Td>
-                <Td>{e.userId ? <Link to={`/${encodeURIComponent(realm)}/users/${e.userId}/settings`}>{usernames[e.userId] ?? e.userId}</Link> : ""}</Td>
+                <Td>{e.userId ? <Link to={toUserDetails(realm, e.userId)}>{usernames[e.userId] ?? e.userId}</Link> : ""}</Td>
                 <Td>{e.ipAddress}</Td>
                 <Td>{e.channel}</Td>
                 <Td>{e.outcome}</Td>

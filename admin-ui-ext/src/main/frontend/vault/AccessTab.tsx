@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useKcentraApi } from "../api";
 import { ConfirmButton } from "../ConfirmButton";
+import { toUserDetails } from "../routes";
 import type { UserAccess } from "./types";
 
 type AccessTabProps = { appPath: string; canManage: boolean };
@@ -62,7 +63,7 @@ export const AccessTab = ({ appPath, canManage }: AccessTabProps) => {
           <Tbody>
             {users.map((u) => (
               <Tr key={u.id}>
-                <Td><Link to={`/${encodeURIComponent(realm)}/users/${u.id}/settings`}>{u.username}</Link></Td>
+                <Td><Link to={toUserDetails(realm, u.id)}>{u.username}</Link></Td>
                 <Td>{u.ownCredential ? t("yes") : t("no")}</Td>
                 <Td isActionCell>
                   <Button variant="link" isInline isDisabled={!canManage} data-testid={`kcentra-own-credential-${u.username}`}

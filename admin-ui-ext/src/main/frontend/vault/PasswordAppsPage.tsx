@@ -27,11 +27,10 @@ export default function PasswordAppsPage() {
 
   const create = async (app: PasswordApp) => {
     try {
-      await api.post(`${VAULT}/apps`, app);
-      const created = (await api.get<PasswordApp[]>(`${VAULT}/apps`)).find((a) => a.name === app.name.trim());
+      const id = await api.create(`${VAULT}/apps`, app);
       addAlert(t("kcentraAppCreated"), AlertVariant.success);
       setCreating(false);
-      if (created?.id) navigate(toPasswordApp(realm, created.id, "credential"));
+      navigate(toPasswordApp(realm, id, "credential"));
     } catch (error) {
       addError("kcentraSaveError", error);
     }

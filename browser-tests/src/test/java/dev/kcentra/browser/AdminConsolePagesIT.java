@@ -55,6 +55,7 @@ class AdminConsolePagesIT {
 
     // The demo realm's Entra ID connection syncs from the stand-in; DemoStandIn starts it once per JVM.
     private final EntraStandIn entra = DemoStandIn.get();
+    private final AdminApi admin = DemoRealm.admin();
     private Chromium browser;
 
     @BeforeAll
@@ -120,7 +121,7 @@ class AdminConsolePagesIT {
             String appId = ledger.get("id").asText();
             assertEquals("svc-ledger", ledger.get("credential").get("username").asText());
             assertEquals(1, ledger.get("credential").get("version").asInt());
-            assertEquals("/Finance", admin().get(vault + "apps/" + appId + "/groups").get(0).get("path").asText());
+            assertEquals("/Finance", admin.get(vault + "apps/" + appId + "/groups").get(0).get("path").asText());
 
             // Alice is in Finance: she launches the app and the legacy app receives the credential the admin typed.
             try (Chromium alice = new Chromium("financeUserLaunches")) {
@@ -154,18 +155,18 @@ class AdminConsolePagesIT {
             click("kcentra-confirm");
             browser.await(driver -> driver.findElements(By.cssSelector("[data-testid='kcentra-remove-own-credential-alice']")).isEmpty() ? true : null);
             assertFalse(ownCredential(vault + "apps/" + appId + "/access", "alice"));
-            admin().call("DELETE", vault + "apps/" + appId, null);
+            admin.call("DELETE", vault + "apps/" + appId, null);
         }
     }
 
     @Test
     void anAdminRevealsAPasswordOnlyRightAfterSigningInAgain() throws Exception {
         String vault = "/admin/realms/" + realm.getName() + "/kcentra-vault/";
-        HttpResponse<String> created = admin().call("POST", vault + "apps", "{\"name\": \"Reveal\", \"loginUrl\": \"http://127.0.0.1:1/login\", "
+        HttpResponse<String> created = admin.call("POST", vault + "apps", "{\"name\": \"Reveal\", \"loginUrl\": \"http://127.0.0.1:1/login\", "
                 + "\"injection\": \"form\", \"usernameField\": \"u\", \"passwordField\": \"p\"}");
         String location = created.headers().firstValue("Location").orElseThrow();
         String appId = location.substring(location.lastIndexOf('/') + 1);
-        admin().call("PUT", vault + "apps/" + appId + "/credential", "{\"username\": \"svc-reveal\", \"password\": \"Reveal-Secret-1!\"}");
+        admin.call("PUT", vault + "apps/" + appId + "/credential", "{\"username\": \"svc-reveal\", \"password\": \"Reveal-Secret-1!\"}");
         try {
             signInToConsole("page-section/kcentra-shared-credentials/" + appId + "/credential");
             browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-reveal']")));
@@ -189,7 +190,7 @@ class AdminConsolePagesIT {
             browser.await(driver -> driver.findElements(By.cssSelector("[data-testid='kcentra-revealed-password']")).isEmpty() ? true : null);
             assertFalse(browser.source().contains("Reveal-Secret-1!"), "closed: gone from the page");
         } finally {
-            admin().call("DELETE", vault + "apps/" + appId, null);
+            admin.call("DELETE", vault + "apps/" + appId, null);
         }
     }
 
@@ -213,7 +214,7 @@ class AdminConsolePagesIT {
         browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-link-bob']")).isEmpty());
         browser.screenshot("user-linked-accounts");
         accessible();
-        JsonNode links = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + alice);
+        JsonNode links = admin.get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + alice);
         assertEquals("master", links.get("role").asText());
         assertEquals("bob", links.get("links").get(0).get("account").get("username").asText());
         assertTrue(mail.waitForIncomingEmail(15_000, 2), "linking tells both accounts");
@@ -222,7 +223,7 @@ class AdminConsolePagesIT {
         browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-confirm']"))).click();
         browser.await(driver -> !driver.findElements(By.cssSelector("[data-testid='kcentra-no-links']")).isEmpty());
         browser.screenshot("user-unlinked");
-        assertEquals("none", admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob")).get("role").asText());
+        assertEquals("none", admin.get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob")).get("role").asText());
     }
 
     @Test
@@ -280,7 +281,7 @@ class AdminConsolePagesIT {
         browser.switchOn("kcentra-user-sso");
         browser.await(driver -> "true".equals(firstAttribute(adele, "entra.sso")) ? true : null);
         browser.screenshot("user-sso-on");
-        assertFalse(admin().get("/admin/realms/" + realm.getName() + "/kcentra-entra-sso/stranded-users").toString().contains("adele"));
+        assertFalse(admin.get("/admin/realms/" + realm.getName() + "/kcentra-entra-sso/stranded-users").toString().contains("adele"));
     }
 
     private String firstAttribute(String userId, String name) {
@@ -322,7 +323,7 @@ class AdminConsolePagesIT {
     }
 
     private JsonNode app(String vault, String name) throws Exception {
-        for (JsonNode app : admin().get(vault + "apps")) {
+        for (JsonNode app : admin.get(vault + "apps")) {
             if (name.equals(app.get("name").asText())) {
                 return app;
             }
@@ -331,7 +332,7 @@ class AdminConsolePagesIT {
     }
 
     private boolean ownCredential(String accessPath, String username) throws Exception {
-        for (JsonNode user : admin().get(accessPath)) {
+        for (JsonNode user : admin.get(accessPath)) {
             if (username.equals(user.get("username").asText())) {
                 return user.get("ownCredential").asBoolean();
             }
@@ -341,10 +342,6 @@ class AdminConsolePagesIT {
 
     private String userId(String username) {
         return realm.admin().users().searchByUsername(username, true).get(0).getId();
-    }
-
-    private AdminApi admin() {
-        return new AdminApi("http://localhost:8080", "admin", "admin");
     }
 
     private void adminTheme(String theme) {

@@ -1,5 +1,6 @@
 package dev.kcentra.browser;
 
+import dev.kcentra.testsupport.AdminApi;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
@@ -15,6 +16,11 @@ final class DemoRealm {
     static final String ADMIN_CONSOLE = "http://localhost:8080/admin/master/console/";
 
     private DemoRealm() {
+    }
+
+    /** Admin REST as the master realm's admin; one instance keeps its token for all the calls of a test. */
+    static AdminApi admin() {
+        return new AdminApi("http://localhost:8080", "admin", "admin");
     }
 
     /** Runs the realm's Entra ID connection's full sync, as the demo does at start. */

@@ -106,7 +106,7 @@ class EndUserWalkthroughIT {
     void launchFromMyApps() throws Exception {
         try (LegacyFormApp legacy = LegacyFormApp.start("change-secret")) {
             legacy.acceptPassword("Payroll-Secret-1!");
-            AdminApi admin = admin();
+            AdminApi admin = DemoRealm.admin();
             String vault = "/admin/realms/" + realm.getName() + "/kcentra-vault/";
             HttpResponse<String> created = admin.call("POST", vault + "apps", "{\"name\": \"Payroll\", \"loginUrl\": \"" + legacy.loginUrl()
                     + "\", \"injection\": \"form\", \"usernameField\": \"user\", \"passwordField\": \"pass\", \"description\": \"Legacy payroll\"}");
@@ -152,7 +152,7 @@ class EndUserWalkthroughIT {
             assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
         }
 
-        String link = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("alice")).path("links").get(0).path("id").asText();
+        String link = DemoRealm.admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("alice")).path("links").get(0).path("id").asText();
         browser.submit("kcentra-unlink-" + link, Map.of());
         assertTrue(browser.text().contains("Unlink bob from your account?"), browser.text());
         browser.screenshot("unlink-confirmation");
@@ -161,7 +161,7 @@ class EndUserWalkthroughIT {
         assertTrue(browser.text().contains("bob is no longer linked to your account"), browser.text());
         browser.screenshot("unlinked");
         accessible();
-        JsonNode bob = admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob"));
+        JsonNode bob = DemoRealm.admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob"));
         assertEquals("none", bob.path("role").asText());
     }
 
@@ -190,8 +190,4 @@ class EndUserWalkthroughIT {
         return realm.admin().users().searchByUsername(username, true).get(0).getId();
     }
 
-    /** The test framework's admin (master realm, admin/admin). */
-    private static AdminApi admin() {
-        return new AdminApi("http://localhost:8080", "admin", "admin");
-    }
-}
+    /** The test framework's admin (master realm, admin/admin). */}

@@ -11,7 +11,7 @@ public final class SyncedUserAttributes {
     public static final String MOBILE_PHONE = "phoneNumber";
     /** Per-user SSO switch ("true"/"false"), used when the connection has SSO on but not for all synced users. */
     public static final String SSO = "entra.sso";
-    /** Epoch milliseconds of the sync run that last created or changed the user. */
+    /** Epoch milliseconds when a sync run last created or changed the user (an unchanged user keeps it). */
     public static final String SYNCED_AT = "entra.syncedAt";
     /** Epoch seconds since Entra deleted the user; set while the user waits for the deletion policy. */
     public static final String REMOVED_AT = "entra.removedAt";

@@ -36,6 +36,7 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -429,9 +430,9 @@ public class VaultAdminResource {
         }
         // Keycloak's admin console gets lightweight access tokens, without auth_time: its session has the time of the
         // last sign-in that was not single sign-on (a prompt=login re-authentication renews it).
-        String noted = token.getSessionId() == null ? null : Optional.ofNullable(
-                        session.sessions().getUserSession(auth.adminAuth().getRealm(), token.getSessionId()))
-                .map(userSession -> userSession.getNote(AuthenticationManager.AUTH_TIME)).orElse(null);
+        UserSessionModel adminSession = token.getSessionId() == null ? null
+                : session.sessions().getUserSession(auth.adminAuth().getRealm(), token.getSessionId());
+        String noted = adminSession == null ? null : adminSession.getNote(AuthenticationManager.AUTH_TIME);
         if (noted != null) {
             return Long.parseLong(noted);
         }
