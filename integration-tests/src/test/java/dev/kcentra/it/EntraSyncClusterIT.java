@@ -1,6 +1,7 @@
 package dev.kcentra.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kcentra.standin.EntraStandIn;
 import dev.kcentra.standin.StandInOptions;
 import dev.kcentra.standin.directory.TenantDirectory;
@@ -21,12 +22,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EntraSyncClusterIT {
 
     private static final String REALM = "entra-sync";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PERIOD_SECONDS = 6;
     /** Keycloak's cluster lock for a sync lives max(30 s, period), so a dead holder frees it after that at most. */
     private static final int LOCK_SECONDS = 30;
@@ -145,8 +153,59 @@ class EntraSyncClusterIT {
         return legacy.received().stream().filter(r -> r.path().equals("/change-password")).count();
     }
 
+    /**
+     * Each node keeps the apps it hands credentials over for in memory; a change made through one node must reach the
+     * other's next hand-over (Keycloak's cluster notification), not after the entries' minute.
+     */
     @Test
     @Order(3)
+    void aVaultChangeThroughOneNodeCountsAtTheOthersNextHandOver() throws Exception {
+        String realm = VaultTestKeystore.REALMS.get(1);
+        nodeA.admin().importRealm("""
+                {"realm": "%s", "enabled": true,
+                 "groups": [{"name": "Ops"}],
+                 "clients": [{"clientId": "ops-gateway", "publicClient": false, "secret": "ops-gateway-secret",
+                              "directAccessGrantsEnabled": true, "standardFlowEnabled": false}],
+                 "users": [{"username": "gina", "enabled": true, "email": "gina@cluster.example", "firstName": "Gina", "lastName": "Ops",
+                            "credentials": [{"type": "password", "value": "Gina-Passw0rd!"}], "groups": ["/Ops"]}]}
+                """.formatted(realm));
+        AdminApi admin = nodeA.admin();
+        String base = "/admin/realms/" + realm + "/kcentra-vault/apps";
+        String location = admin.call("POST", base, "{\"name\": \"Ops console\", \"loginUrl\": \"https://ops.example/\","
+                + " \"injection\": \"basic\", \"gatewayClientId\": \"ops-gateway\"}").headers().firstValue("Location").orElseThrow();
+        String app = location.substring(location.lastIndexOf('/') + 1);
+        String ops = admin.get("/admin/realms/" + realm + "/groups?search=Ops").get(0).path("id").asText();
+        admin.call("PUT", base + "/" + app + "/credential", "{\"username\": \"svc-ops\", \"password\": \"Ops-Secret-1!\"}");
+        admin.call("PUT", base + "/" + app + "/groups/" + ops, null);
+
+        assertEquals("Ops-Secret-1!", gatewayFetch(nodeB, realm, app).path("password").asText(), "node B hands over (and keeps the app)");
+        admin.call("PUT", base + "/" + app + "/credential", "{\"username\": \"svc-ops\", \"password\": \"Ops-Secret-2!\"}");
+        await("node B hands over the version stored through node A", Duration.ofSeconds(5),
+                () -> "Ops-Secret-2!".equals(gatewayFetch(nodeB, realm, app).path("password").asText()));
+        admin.call("DELETE", base + "/" + app + "/groups/" + ops, null);
+        await("node B refuses once the group is unassigned through node A", Duration.ofSeconds(5),
+                () -> gatewayFetch(nodeB, realm, app).path("error").asText().equals("access_denied"));
+    }
+
+    /** The gateway's fetch for gina through {@code node}: the credential, or the error. */
+    private static JsonNode gatewayFetch(ClusterNode node, String realm, String app) throws IOException, InterruptedException {
+        String realmUrl = "http://127.0.0.1:" + node.httpPort + "/realms/" + realm;
+        String clientAuth = "Basic " + Base64.getEncoder().encodeToString("ops-gateway:ops-gateway-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Authorization", clientAuth).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=gina&password=Gina-Passw0rd!")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
+        HttpResponse<String> fetched = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/kcentra-apps/gateway/apps/" + app + "/credential"))
+                .header("Authorization", clientAuth).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(fetched.body());
+    }
+
+    @Test
+    @Order(4)
     void aNodeKilledInTheMiddleOfARunDoesNotBlockTheNextPeriod() throws Exception {
         TenantDirectory directory = entra.directory().tenant(SyncTenant.TENANT).orElseThrow();
         directory.upsertUser(SyncTenant.renamed(directory.user("5ca1ab1e-0000-4000-8000-100000000002").orElseThrow(),

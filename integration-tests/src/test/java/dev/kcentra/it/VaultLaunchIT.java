@@ -138,6 +138,47 @@ class VaultLaunchIT {
                 Map.of("user", "svc-ledger", "pass", SECRET)), legacy.logins().stream().map(LegacyFormApp.Received::fields).toList());
     }
 
+    /**
+     * Launches read the app from the node's launch cache: each admin change must count from the very next launch, the
+     * cache having been filled by the launch before it.
+     */
+    @Test
+    void everyAdminChangeCountsFromTheNextLaunchOn() throws Exception {
+        VaultAdminCalls vault = new VaultAdminCalls(realm, admin);
+        String app = financeApp(vault, "Cached", "svc-cached");
+        String finance = group("Finance");
+        legacy.clear();
+        launchAs("alice", "Alice-Passw0rd!", app);
+
+        vault.setCredential(app, "svc-cached", "Rolled-Over-2!");
+        launchAs("alice", "Alice-Passw0rd!", app);
+        HttpResponse<String> renamed = vault.send("PUT", "apps/" + app, "{\"name\": \"Cached renamed\", \"loginUrl\": "
+                + "\"" + legacy.loginUrl() + "\", \"injection\": \"form\", \"usernameField\": \"login\", \"passwordField\": \"secret\"}");
+        assertEquals(204, renamed.statusCode(), renamed.body());
+        launchAs("alice", "Alice-Passw0rd!", app);
+        assertEquals(List.of(Map.of("user", "svc-cached", "pass", SECRET), Map.of("user", "svc-cached", "pass", "Rolled-Over-2!"),
+                Map.of("login", "svc-cached", "secret", "Rolled-Over-2!")), legacy.logins().stream().map(LegacyFormApp.Received::fields).toList(),
+                "the new version, then the new field names, each from the next launch on");
+
+        try (Browser browser = new Browser()) {
+            HtmlPage apps = signIn(browser, "alice", "Alice-Passw0rd!");
+            String csrf = ((HtmlInput) apps.getFirstByXPath("//form[@id='kcentra-launch-" + app + "']//input[@name='csrf']")).getValue();
+            String token = issue(browser, apps, app);
+            assertEquals(204, vault.send("DELETE", "apps/" + app + "/groups/" + finance, "").statusCode());
+            Page afterIssue = go(browser, token);
+            assertEquals(403, afterIssue.getWebResponse().getStatusCode(), "unassigning the group revokes even an issued token");
+            Page next = browser.post(launchUri(), Map.of("app", app, "csrf", csrf));
+            assertEquals(403, next.getWebResponse().getStatusCode(), "and the next launch");
+            assertNoSecretIn(afterIssue.getWebResponse().getContentAsString() + next.getWebResponse().getContentAsString());
+            vault.assign(app, finance);
+            assertEquals(200, browser.post(launchUri(), Map.of("app", app, "csrf", csrf)).getWebResponse().getStatusCode(),
+                    "assigned again, launched again");
+            assertEquals(204, vault.send("DELETE", "apps/" + app, "").statusCode());
+            assertEquals(403, browser.post(launchUri(), Map.of("app", app, "csrf", csrf)).getWebResponse().getStatusCode(),
+                    "a deleted app is gone from the next launch on");
+        }
+    }
+
     /** A form-login app for the legacy app, holding {@link #SECRET} for {@code username}, assigned to Finance. */
     private String financeApp(VaultAdminCalls vault, String name, String username) throws Exception {
         String app = vault.createFormApp(name + " " + System.nanoTime(), legacy.loginUrl());

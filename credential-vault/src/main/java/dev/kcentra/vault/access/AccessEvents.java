@@ -1,6 +1,6 @@
 package dev.kcentra.vault.access;
 
-import dev.kcentra.vault.store.PasswordAppEntity;
+import dev.kcentra.vault.store.LaunchApp;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 
@@ -33,8 +33,8 @@ public final class AccessEvents {
     private AccessEvents() {
     }
 
-    public static EventBuilder about(EventBuilder event, PasswordAppEntity app, String channel) {
-        return app == null ? event.event(LAUNCH).detail(CHANNEL, channel) : about(event, app.getId(), app.getName(), channel);
+    public static EventBuilder about(EventBuilder event, LaunchApp app, String channel) {
+        return app == null ? event.event(LAUNCH).detail(CHANNEL, channel) : about(event, app.id(), app.name(), channel);
     }
 
     public static EventBuilder about(EventBuilder event, String appId, String appName, String channel) {

@@ -1,7 +1,8 @@
 package dev.kcentra.vault.access;
 
 import dev.kcentra.vault.store.PasswordAppEntity;
-import dev.kcentra.vault.store.SharedCredentialEntity;
+import dev.kcentra.vault.store.LaunchApp;
+import dev.kcentra.vault.store.SealedCredential;
 import dev.kcentra.vault.store.VaultStore;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -29,22 +30,21 @@ public final class AppAccess {
         this.store = store;
     }
 
-    public boolean mayUse(UserModel user, String appId) {
-        return mayUse(user, store.assignedGroupIds(appId));
-    }
-
     /** What a hand-over finds: whether the user is assigned (now), and the credential they are served if so. */
-    public record HandOver(boolean assigned, Optional<SharedCredentialEntity> credential) {
+    public record HandOver(boolean assigned, Optional<SealedCredential> credential) {
     }
 
     /**
-     * Read again at every hand-over (launch or gateway), since membership may have changed: the user's credential and
-     * the app's groups come in one query; only when there is no credential are the groups read on their own.
+     * At every hand-over (launch or gateway): the user's groups are read afresh, since membership may have changed; the
+     * app's groups and shared credential come from {@link LaunchApp}; a user with an own credential is served that.
      */
-    public HandOver handOver(UserModel user, String appId) {
-        Optional<VaultStore.ServedCredential> served = store.servedWithGroups(appId, user.getId());
-        boolean assigned = served.isPresent() ? mayUse(user, served.get().groupIds()) : mayUse(user, appId);
-        return new HandOver(assigned, assigned ? served.map(VaultStore.ServedCredential::credential) : Optional.empty());
+    public HandOver handOver(UserModel user, LaunchApp app) {
+        if (!mayUse(user, app.groupIds())) {
+            return new HandOver(false, Optional.empty());
+        }
+        Optional<SealedCredential> own = app.ownCredentialOwners().contains(user.getId()) ? store.ownCredential(app.id(), user.getId())
+                : Optional.empty();
+        return new HandOver(true, own.or(() -> Optional.ofNullable(app.shared())));
     }
 
     /** With the app's assigned groups already read. */

@@ -3,9 +3,9 @@ package dev.kcentra.vault.launch;
 import dev.kcentra.vault.access.AccessEvents;
 import dev.kcentra.vault.access.AppAccess;
 import dev.kcentra.vault.crypto.VaultKeyException;
-import dev.kcentra.vault.store.PasswordAppEntity;
+import dev.kcentra.vault.store.LaunchApp;
 import dev.kcentra.vault.store.SealedCredentials;
-import dev.kcentra.vault.store.SharedCredentialEntity;
+import dev.kcentra.vault.store.SealedCredential;
 import dev.kcentra.vault.store.VaultStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -67,14 +67,14 @@ public class GatewayResource {
             event.error(AccessEvents.NOT_GATEWAY_CLIENT);
             return error(Response.Status.UNAUTHORIZED, "invalid_client", "The gateway must be a confidential client.");
         }
-        Optional<PasswordAppEntity> found = store.app(appId);
+        Optional<LaunchApp> found = store.launchApp(appId);
         AccessEvents.about(event, found.orElse(null), AccessEvents.CHANNEL_GATEWAY);
         if (found.isEmpty()) {
             event.error(AccessEvents.UNKNOWN_APP);
             return error(Response.Status.NOT_FOUND, "unknown_app", "No such password app.");
         }
-        PasswordAppEntity app = found.get();
-        if (!gateway.getClientId().equals(app.getGatewayClientId())) {
+        LaunchApp app = found.get();
+        if (!gateway.getClientId().equals(app.gatewayClientId())) {
             event.error(AccessEvents.NOT_GATEWAY_CLIENT);
             return error(Response.Status.FORBIDDEN, "access_denied", "This client is not the app's gateway.");
         }
@@ -90,12 +90,12 @@ public class GatewayResource {
             return error(Response.Status.FORBIDDEN, "access_denied", "The user's token was issued to another client.");
         }
         UserModel subject = user.user();
-        AppAccess.HandOver handOver = new AppAccess(session, store).handOver(subject, app.getId());
+        AppAccess.HandOver handOver = new AppAccess(session, store).handOver(subject, app);
         if (!handOver.assigned()) {
             event.error(AccessEvents.NOT_ASSIGNED);
             return error(Response.Status.FORBIDDEN, "access_denied", "The user is not assigned to this app.");
         }
-        Optional<SharedCredentialEntity> credential = handOver.credential();
+        Optional<SealedCredential> credential = handOver.credential();
         if (credential.isEmpty()) {
             event.error(AccessEvents.NO_CREDENTIAL);
             return error(Response.Status.CONFLICT, "no_credential", "The app has no credential yet.");
@@ -104,13 +104,13 @@ public class GatewayResource {
         try {
             password = new SealedCredentials(session, realm).open(credential.get());
         } catch (VaultKeyException e) {
-            LOG.warnf("Vault of realm %s: gateway fetch for app %s failed: %s", realm.getName(), app.getId(), e.getMessage());
+            LOG.warnf("Vault of realm %s: gateway fetch for app %s failed: %s", realm.getName(), app.id(), e.getMessage());
             event.error(AccessEvents.VAULT_KEY_ERROR);
             return error(Response.Status.SERVICE_UNAVAILABLE, "vault_unavailable", "The vault cannot open the credential now.");
         }
-        event.detail(AccessEvents.VERSION, String.valueOf(credential.get().getVersion())).success();
-        return Response.ok(new GatewayCredential(credential.get().getUsername(), password, app.getInjection(), app.getUsernameField(),
-                app.getPasswordField(), credential.get().getVersion())).cacheControl(noStore()).build();
+        event.detail(AccessEvents.VERSION, String.valueOf(credential.get().version())).success();
+        return Response.ok(new GatewayCredential(credential.get().username(), password, app.injection(), app.usernameField(),
+                app.passwordField(), credential.get().version())).cacheControl(noStore()).build();
     }
 
     private static Response error(Response.Status status, String error, String description) {

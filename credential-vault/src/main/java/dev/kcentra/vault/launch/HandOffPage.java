@@ -5,20 +5,22 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.FreeMarkerException;
 import org.keycloak.theme.Theme;
+import org.keycloak.theme.ThemeSelectorProvider;
 import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pages that carry a launch token or a credential: a form that posts itself at once to its one target. Rendered
@@ -27,42 +29,43 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HandOffPage {
 
-    private static final long MESSAGES_MILLIS = 60_000;
-    private static final Map<String, Messages> MESSAGES = new ConcurrentHashMap<>();
-
-    /** This page's few texts for one realm, theme and locale; re-read after a minute, so an admin's edit shows soon. */
-    private record Messages(Properties texts, long until) {
-    }
+    private static final MinuteCache<Properties> TEXTS = new MinuteCache<>();
+    private static final MinuteCache<String> THEME_NAMES = new MinuteCache<>();
 
     private HandOffPage() {
     }
 
     /** Copying a theme's whole message bundle with the realm's overrides at every launch would cost more than the page. */
-    private static Properties messages(KeycloakSession session, Theme theme, Locale locale) throws IOException {
-        String key = session.getContext().getRealm().getId() + '|' + theme.getName() + '|' + locale.toLanguageTag();
-        long now = System.currentTimeMillis();
-        Messages cached = MESSAGES.get(key);
-        if (cached != null && cached.until() > now) {
-            return cached.texts();
-        }
-        Properties texts = new Properties();
-        theme.getEnhancedMessages(session.getContext().getRealm(), locale).forEach((name, text) -> {
-            if (name.toString().startsWith("kcentraLaunch")) {
-                texts.put(name, text);
+    private static Properties messages(KeycloakSession session, Theme theme, Locale locale) {
+        RealmModel realm = session.getContext().getRealm();
+        return TEXTS.get(realm.getId() + '|' + theme.getName() + '|' + locale.toLanguageTag(), () -> {
+            Properties texts = new Properties();
+            try {
+                theme.getEnhancedMessages(realm, locale).forEach((name, text) -> {
+                    if (name.toString().startsWith("kcentraLaunch")) {
+                        texts.put(name, text);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            return texts;
         });
-        if (MESSAGES.size() > 1000) {
-            MESSAGES.clear();
-        }
-        MESSAGES.put(key, new Messages(texts, now + MESSAGES_MILLIS));
-        return texts;
+    }
+
+    /** The realm's login theme as Keycloak's theme selector names it; asking costs a configuration lookup per launch. */
+    private static Theme theme(KeycloakSession session) throws IOException {
+        RealmModel realm = session.getContext().getRealm();
+        String name = THEME_NAMES.get(realm.getId() + '|' + realm.getLoginTheme(),
+                () -> session.getProvider(ThemeSelectorProvider.class).getThemeName(Theme.Type.LOGIN));
+        return session.theme().getTheme(name, Theme.Type.LOGIN);
     }
 
     static Response render(KeycloakSession session, UserModel user, String appName, URI target, List<MyAppsResource.HiddenField> fields) {
         String nonce = SecretGenerator.getInstance().randomString(24);
         String html;
         try {
-            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            Theme theme = theme(session);
             Locale locale = session.getContext().resolveLocale(user);
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("msg", new MessageFormatterMethod(locale, messages(session, theme, locale)));
@@ -72,7 +75,7 @@ final class HandOffPage {
             attributes.put("kcentraFields", fields);
             attributes.put("kcentraNonce", nonce);
             html = session.getProvider(FreeMarkerProvider.class).processTemplate(attributes, "kcentra-launch.ftl", theme);
-        } catch (IOException | FreeMarkerException e) {
+        } catch (IOException | UncheckedIOException | FreeMarkerException e) {
             throw new IllegalStateException("the launch page cannot be rendered", e);
         }
         session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();

@@ -19,17 +19,14 @@ final class LaunchTokens {
     private static final String PREFIX = "kcentra-vault-launch.";
     private static final String USED = ".used";
 
-    /** What a token stands for: who asked, in which browser session, to open which app where (as it was set then). */
-    record Launch(String userSessionId, String userId, String appId, String appName, String loginUrl, String usernameField,
-                  String passwordField) {
+    /** What a token stands for: who asked, in which browser session, to open which app (its name for the events). */
+    record Launch(String userSessionId, String userId, String appId, String appName) {
         Map<String, String> notes() {
-            return Map.of("session", userSessionId, "user", userId, "app", appId, "appName", appName, "loginUrl", loginUrl,
-                    "usernameField", usernameField, "passwordField", passwordField);
+            return Map.of("session", userSessionId, "user", userId, "app", appId, "appName", appName);
         }
 
         static Launch of(Map<String, String> notes) {
-            return new Launch(notes.get("session"), notes.get("user"), notes.get("app"), notes.get("appName"), notes.get("loginUrl"),
-                    notes.get("usernameField"), notes.get("passwordField"));
+            return new Launch(notes.get("session"), notes.get("user"), notes.get("app"), notes.get("appName"));
         }
     }
 

@@ -8,7 +8,8 @@ import dev.kcentra.vault.access.AppAccess;
 import dev.kcentra.vault.crypto.VaultKeyException;
 import dev.kcentra.vault.store.PasswordAppEntity;
 import dev.kcentra.vault.store.SealedCredentials;
-import dev.kcentra.vault.store.SharedCredentialEntity;
+import dev.kcentra.vault.store.LaunchApp;
+import dev.kcentra.vault.store.SealedCredential;
 import dev.kcentra.vault.store.VaultStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -43,6 +45,7 @@ public class MyAppsResource {
 
     private static final Logger LOG = Logger.getLogger(MyAppsResource.class);
     private static final SessionCsrf CSRF = new SessionCsrf("kcentra-vault-csrf");
+    private static final MinuteCache<URI> GO_URIS = new MinuteCache<>();
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -107,39 +110,39 @@ public class MyAppsResource {
             return forms(user).setError("kcentraLaunchRefused").createErrorPage(Response.Status.BAD_REQUEST);
         }
         // Events are built on the refusal paths only: the launch's event is sent when the credential is handed over.
-        Optional<VaultStore.AssignedApp> found = store.appWithGroups(appId);
+        Optional<LaunchApp> found = store.launchApp(appId);
         if (found.isEmpty()) {
             AccessEvents.about(event(user, auth.session()), null, AccessEvents.CHANNEL_LAUNCH).detail(AccessEvents.APP, String.valueOf(appId))
                     .error(AccessEvents.UNKNOWN_APP);
             return refused(user);
         }
-        PasswordAppEntity app = found.get().app();
-        if (!AppAccess.mayUse(user, found.get().groupIds())) {
+        LaunchApp app = found.get();
+        if (!AppAccess.mayUse(user, app.groupIds())) {
             denied(user, auth.session(), app, AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
-        if (!"form".equals(app.getInjection())) {
+        if (!app.formLogin()) {
             // HTTP Basic cannot be handed over by a browser form without putting the password in a URL: the gateway does it.
             denied(user, auth.session(), app, AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchViaGateway").createErrorPage(Response.Status.CONFLICT);
         }
-        if (app.getRequiredLoa() != null && StepUp.currentLevel(realm, auth.session()) < app.getRequiredLoa()) {
+        if (app.requiredLoa() != null && StepUp.currentLevel(realm, auth.session()) < app.requiredLoa()) {
             denied(user, auth.session(), app, AccessEvents.STEP_UP_REQUIRED);
-            if (StepUp.highestLevel(realm) < app.getRequiredLoa()) {
+            if (StepUp.highestLevel(realm) < app.requiredLoa()) {
                 // The flow was changed after the app was set up: a sign-in could never reach the level. Say so, do not loop.
                 return forms(user).setError("kcentraLaunchStepUpUnavailable").createErrorPage(Response.Status.FORBIDDEN);
             }
-            return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, String.valueOf(app.getRequiredLoa()))).build();
+            return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, String.valueOf(app.requiredLoa()))).build();
         }
         String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(),
-                app.getId(), app.getName(), app.getLoginUrl(), app.getUsernameField(), app.getPasswordField()));
+                app.id(), app.name()));
         URI go = goUri();
         return Response.seeOther(go).cookie(LaunchCookie.carrying(go, token, launchTokenSeconds)).build();
     }
 
     /**
-     * Step two: the launch token (from its cookie, taken once) becomes the form that signs the user in to the app. The
-     * app's form settings come with the token (read seconds ago); access and the credential are read again.
+     * Step two: the launch token (from its cookie, taken once) becomes the form that signs the user in to the app. Access
+     * and the app are read again: a change since step one counts.
      */
     @GET
     @Path("go")
@@ -164,8 +167,9 @@ public class MyAppsResource {
             event.error(AccessEvents.INVALID_LAUNCH_TOKEN);
             return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
         }
-        AppAccess.HandOver handOver = new AppAccess(session, store).handOver(user, launch.appId());
-        if (!handOver.assigned()) {
+        Optional<LaunchApp> app = store.launchApp(launch.appId());
+        AppAccess.HandOver handOver = app.isEmpty() ? null : new AppAccess(session, store).handOver(user, app.get());
+        if (handOver == null || !handOver.assigned()) {
             event.error(AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
@@ -173,7 +177,7 @@ public class MyAppsResource {
             event.error(AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.CONFLICT);
         }
-        SharedCredentialEntity credential = handOver.credential().get();
+        SealedCredential credential = handOver.credential().get();
         String password;
         try {
             password = new SealedCredentials(session, realm).open(credential);
@@ -182,10 +186,10 @@ public class MyAppsResource {
             event.error(AccessEvents.VAULT_KEY_ERROR);
             return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.SERVICE_UNAVAILABLE);
         }
-        event.detail(AccessEvents.VERSION, String.valueOf(credential.getVersion())).success();
-        return HandOffPage.render(session, user, launch.appName(), URI.create(launch.loginUrl()), List.of(
-                new HiddenField(launch.usernameField(), credential.getUsername()),
-                new HiddenField(launch.passwordField(), password)));
+        event.detail(AccessEvents.VERSION, String.valueOf(credential.version())).success();
+        return HandOffPage.render(session, user, app.get().name(), URI.create(app.get().loginUrl()), List.of(
+                new HiddenField(app.get().usernameField(), credential.username()),
+                new HiddenField(app.get().passwordField(), password)));
     }
 
     @Path("gateway")
@@ -207,11 +211,13 @@ public class MyAppsResource {
         public String getValue() { return value; }
     }
 
+    /** Built with Keycloak's URI builder once per base URI and realm: at every launch it cost a tenth of the request. */
     private URI goUri() {
-        return URI.create(MyAppsClient.PAGE.home(session.getContext().getUri(), realm) + "go");
+        UriInfo uri = session.getContext().getUri();
+        return GO_URIS.get(uri.getBaseUri() + "|" + realm.getName(), () -> URI.create(MyAppsClient.PAGE.home(uri, realm) + "go"));
     }
 
-    private void denied(UserModel user, UserSessionModel userSession, PasswordAppEntity app, String error) {
+    private void denied(UserModel user, UserSessionModel userSession, LaunchApp app, String error) {
         AccessEvents.about(event(user, userSession), app, AccessEvents.CHANNEL_LAUNCH).error(error);
     }
 

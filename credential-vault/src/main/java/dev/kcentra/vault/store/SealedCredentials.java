@@ -41,8 +41,14 @@ public final class SealedCredentials {
     }
 
     public String open(SharedCredentialEntity credential) {
-        KeyEncryptionKey kek = keys.byId(realm, credential.getKekId());
-        return new String(CIPHER.open(kek, credential.getRealmId(), credential.getId(), read(credential)), StandardCharsets.UTF_8);
+        return open(SealedCredential.of(credential));
+    }
+
+    public String open(SealedCredential credential) {
+        KeyEncryptionKey kek = keys.byId(realm, credential.kekId());
+        SealedSecret sealed = new SealedSecret(credential.kekId(), Base64.getDecoder().decode(credential.wrappedKey()),
+                Base64.getDecoder().decode(credential.ciphertext()));
+        return new String(CIPHER.open(kek, credential.realmId(), credential.id(), sealed), StandardCharsets.UTF_8);
     }
 
     /** @return false if the row was under the current key already */

@@ -23,9 +23,8 @@ import jakarta.persistence.Table;
                 query = "select c from SharedCredentialEntity c where c.appId = :appId and c.owner = :owner and c.state = :state order by c.version desc"),
         @NamedQuery(name = "kcentraVaultCredentialsOfRealmInState",
                 query = "select c from SharedCredentialEntity c where c.realmId = :realmId and c.owner = :owner and c.state = :state"),
-        @NamedQuery(name = "kcentraVaultCredentialServedWithGroups",
-                query = "select c, g.groupId from SharedCredentialEntity c left join VaultAssignmentEntity g on g.appId = c.appId"
-                        + " where c.appId = :appId and (c.owner = :userId or c.owner = '*') and c.state = 'current'"),
+        @NamedQuery(name = "kcentraVaultCurrentCredentialsOfApp",
+                query = "select c from SharedCredentialEntity c where c.appId = :appId and c.state = 'current'"),
         @NamedQuery(name = "kcentraVaultCredentialsOfApp", query = "select c from SharedCredentialEntity c where c.appId = :appId"),
         @NamedQuery(name = "kcentraVaultCredentialsNotUnder",
                 query = "select c from SharedCredentialEntity c where c.realmId = :realmId and c.kekId <> :kekId"),

@@ -2,6 +2,7 @@ package dev.kcentra.vault.store;
 
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
+import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -37,17 +38,23 @@ public class VaultEntityProviderFactory implements JpaEntityProviderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            LaunchCache.listen(session.getProvider(ClusterProvider.class));
+        }
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                LaunchCache.changing(removed.getKeycloakSession(), removed.getRealm().getId());
                 EntityManager em = em(removed.getKeycloakSession());
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery("kcentraVaultAssignmentsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("kcentraVaultCredentialsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("kcentraVaultAppsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
             } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
+                LaunchCache.changing(removed.getKeycloakSession(), removed.getRealm().getId());
                 em(removed.getKeycloakSession()).createNamedQuery("kcentraVaultAssignmentsDeleteOfGroup")
                         .setParameter("groupId", removed.getGroup().getId()).executeUpdate();
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                LaunchCache.changing(removed.getKeycloakSession(), removed.getRealm().getId());
                 em(removed.getKeycloakSession()).createNamedQuery("kcentraVaultCredentialsDeleteOfOwner")
                         .setParameter("owner", removed.getUser().getId()).executeUpdate();
             }
