@@ -248,9 +248,16 @@ class VaultLaunchIT {
             Page foreign = go(carol, stolen);
             assertEquals(400, foreign.getWebResponse().getStatusCode(), "a token is bound to the session that asked for it");
             assertNoSecretIn(foreign.getWebResponse().getContentAsString());
+
+            String signedOut = issue(alice, signInAgain(alice), app);
+            realm.admin().users().get(userId("alice")).logout();
+            Page afterSignOut = go(alice, signedOut);
+            assertEquals(400, afterSignOut.getWebResponse().getStatusCode(), "the same browser and cookie, but its session has ended");
+            assertNoSecretIn(afterSignOut.getWebResponse().getContentAsString());
         }
         List<EventRepresentation> refusals = events(app).stream().filter(e -> "invalid_launch_token".equals(e.getError())).toList();
-        assertEquals(3, refusals.size(), "replayed, expired and foreign, each logged with its app: " + JsonSerialization.writeValueAsString(events(app)));
+        assertEquals(4, refusals.size(), "replayed, expired, foreign and signed out, each logged with its app: "
+                + JsonSerialization.writeValueAsString(events(app)));
     }
 
     @Test

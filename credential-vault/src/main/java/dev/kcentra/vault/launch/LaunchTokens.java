@@ -1,5 +1,6 @@
 package dev.kcentra.vault.launch;
 
+import dev.kcentra.common.web.BrowserSession;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -19,14 +20,19 @@ final class LaunchTokens {
     private static final String PREFIX = "kcentra-vault-launch.";
     private static final String USED = ".used";
 
-    /** What a token stands for: who asked, in which browser session, to open which app (its name for the events). */
-    record Launch(String userSessionId, String userId, String appId, String appName) {
+    /**
+     * What a token stands for: who asked, in which browser session (as its identity cookie was verified then), to open
+     * which app (its name for the events).
+     */
+    record Launch(BrowserSession.Seen browser, String userId, String appId, String appName) {
         Map<String, String> notes() {
-            return Map.of("session", userSessionId, "user", userId, "app", appId, "appName", appName);
+            return Map.of("session", browser.userSessionId(), "cookie", browser.cookieHash(), "cookieExpires", String.valueOf(browser.expires()),
+                    "cookieIssued", String.valueOf(browser.issuedAt()), "user", userId, "app", appId, "appName", appName);
         }
 
         static Launch of(Map<String, String> notes) {
-            return new Launch(notes.get("session"), notes.get("user"), notes.get("app"), notes.get("appName"));
+            return new Launch(new BrowserSession.Seen(notes.get("session"), notes.get("cookie"), Integer.parseInt(notes.get("cookieExpires")),
+                    Integer.parseInt(notes.get("cookieIssued"))), notes.get("user"), notes.get("app"), notes.get("appName"));
         }
     }
 

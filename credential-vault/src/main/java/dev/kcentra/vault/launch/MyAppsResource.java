@@ -134,8 +134,8 @@ public class MyAppsResource {
             }
             return Response.seeOther(MyAppsClient.PAGE.signIn(session.getContext().getUri(), realm, String.valueOf(app.requiredLoa()))).build();
         }
-        String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(auth.session().getId(), user.getId(),
-                app.id(), app.name()));
+        String token = new LaunchTokens(session, launchTokenSeconds).issue(new LaunchTokens.Launch(BrowserSession.Seen.of(session, auth),
+                user.getId(), app.id(), app.name()));
         URI go = goUri();
         return Response.seeOther(go).cookie(LaunchCookie.carrying(go, token, launchTokenSeconds)).build();
     }
@@ -153,20 +153,26 @@ public class MyAppsResource {
     }
 
     private Response goWith(String token) {
-        AuthenticationManager.AuthResult auth = BrowserSession.authenticate(session, realm);
         Optional<LaunchTokens.Taken> taken = new LaunchTokens(session, launchTokenSeconds).take(token);
-        UserModel user = auth == null ? null : auth.user();
-        EventBuilder event = event(user, auth == null ? null : auth.session());
-        if (taken.isEmpty()) {
-            AccessEvents.about(event, null, AccessEvents.CHANNEL_LAUNCH).error(AccessEvents.INVALID_LAUNCH_TOKEN);
-            return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
-        }
-        LaunchTokens.Launch launch = taken.get().launch();
-        AccessEvents.about(event, launch.appId(), launch.appName(), AccessEvents.CHANNEL_LAUNCH);
-        if (auth == null || !taken.get().usable() || !launch.userSessionId().equals(auth.session().getId())) {
+        // The browser must bring the identity cookie verified at step one, for a session still valid; only a refusal
+        // verifies the cookie again, to name the browser's user in its event.
+        AuthenticationManager.AuthResult auth = taken.isPresent() && taken.get().usable()
+                ? BrowserSession.again(session, realm, taken.get().launch().browser()) : null;
+        if (auth == null || !auth.user().getId().equals(taken.get().launch().userId())) {
+            AuthenticationManager.AuthResult browser = BrowserSession.authenticate(session, realm);
+            UserModel user = browser == null ? null : browser.user();
+            EventBuilder event = event(user, browser == null ? null : browser.session());
+            if (taken.isEmpty()) {
+                AccessEvents.about(event, null, AccessEvents.CHANNEL_LAUNCH);
+            } else {
+                AccessEvents.about(event, taken.get().launch().appId(), taken.get().launch().appName(), AccessEvents.CHANNEL_LAUNCH);
+            }
             event.error(AccessEvents.INVALID_LAUNCH_TOKEN);
             return forms(user).setError("kcentraLaunchExpired").createErrorPage(Response.Status.BAD_REQUEST);
         }
+        UserModel user = auth.user();
+        LaunchTokens.Launch launch = taken.get().launch();
+        EventBuilder event = AccessEvents.about(event(user, auth.session()), launch.appId(), launch.appName(), AccessEvents.CHANNEL_LAUNCH);
         Optional<LaunchApp> app = store.launchApp(launch.appId());
         AppAccess.HandOver handOver = app.isEmpty() ? null : new AppAccess(session, store).handOver(user, app.get());
         if (handOver == null || !handOver.assigned()) {
