@@ -76,7 +76,7 @@ final class Chromium implements AutoCloseable {
         return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
     }
 
-    /** For a test class's {@code @BeforeAll}: without Chromium the tests are reported as skipped, never as passed. */
+    /** For each test's {@code @BeforeEach}: without Chromium the tests are reported as skipped, never as passed. */
     static void assumeInstalled() {
         Assumptions.assumeTrue(installed(), "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, as .ci/run does)");
     }
