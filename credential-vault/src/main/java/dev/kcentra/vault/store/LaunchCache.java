@@ -70,7 +70,7 @@ public final class LaunchCache {
      * The realm's vault rows are being written in this session's transaction: once it has committed, drop the realm's
      * entries here and tell the other nodes. Called by every write; registers once per session and realm.
      */
-    static void changing(KeycloakSession session, String realmId) {
+    static void dropAfterCommit(KeycloakSession session, String realmId) {
         String marker = CLUSTER_KEY + '.' + realmId;
         if (session.getAttribute(marker) != null) {
             return;

@@ -43,18 +43,18 @@ public class VaultEntityProviderFactory implements JpaEntityProviderFactory {
         }
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                LaunchCache.changing(removed.getKeycloakSession(), removed.getRealm().getId());
+                LaunchCache.dropAfterCommit(removed.getKeycloakSession(), removed.getRealm().getId());
                 EntityManager em = em(removed.getKeycloakSession());
                 String realmId = removed.getRealm().getId();
                 em.createNamedQuery("kcentraVaultAssignmentsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("kcentraVaultCredentialsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
                 em.createNamedQuery("kcentraVaultAppsDeleteOfRealm").setParameter("realmId", realmId).executeUpdate();
             } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
-                LaunchCache.changing(removed.getKeycloakSession(), removed.getRealm().getId());
+                LaunchCache.dropAfterCommit(removed.getKeycloakSession(), removed.getRealm().getId());
                 em(removed.getKeycloakSession()).createNamedQuery("kcentraVaultAssignmentsDeleteOfGroup")
                         .setParameter("groupId", removed.getGroup().getId()).executeUpdate();
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
-                LaunchCache.changing(removed.getKeycloakSession(), removed.getRealm().getId());
+                LaunchCache.dropAfterCommit(removed.getKeycloakSession(), removed.getRealm().getId());
                 em(removed.getKeycloakSession()).createNamedQuery("kcentraVaultCredentialsDeleteOfOwner")
                         .setParameter("owner", removed.getUser().getId()).executeUpdate();
             }

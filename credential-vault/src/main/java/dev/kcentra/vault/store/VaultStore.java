@@ -38,7 +38,7 @@ public final class VaultStore {
 
     /** Every write goes through here: the realm's {@link LaunchCache} entries are dropped once it commits. */
     private EntityManager write() {
-        LaunchCache.changing(session, realm.getId());
+        LaunchCache.dropAfterCommit(session, realm.getId());
         return em();
     }
 
