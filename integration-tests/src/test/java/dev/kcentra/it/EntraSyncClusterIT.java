@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Entra ID Sync on a two-node Keycloak cluster run the way production runs it ({@code start --optimized}, one
  * PostgreSQL schema, Keycloak's default JGroups discovery through JDBC_PING). Every node schedules the periodic runs;
  * each period runs on one node only, and a node killed in the middle of a run does not stop the next period. The
- * vault's scheduled rotation, which every node also looks for, runs once.
+ * vault's scheduled rotation, which every node also looks for, runs once, and a vault change made through one node
+ * counts at the other node's next hand-over (its launch cache is dropped by Keycloak's cluster notification).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EntraSyncClusterIT {
