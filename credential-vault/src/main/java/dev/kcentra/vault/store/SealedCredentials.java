@@ -46,9 +46,7 @@ public final class SealedCredentials {
 
     public String open(SealedCredential credential) {
         KeyEncryptionKey kek = keys.byId(realm, credential.kekId());
-        SealedSecret sealed = new SealedSecret(credential.kekId(), Base64.getDecoder().decode(credential.wrappedKey()),
-                Base64.getDecoder().decode(credential.ciphertext()));
-        return new String(CIPHER.open(kek, credential.realmId(), credential.id(), sealed), StandardCharsets.UTF_8);
+        return new String(CIPHER.open(kek, credential.realmId(), credential.id(), credential.sealed()), StandardCharsets.UTF_8);
     }
 
     /** @return false if the row was under the current key already */
@@ -58,17 +56,12 @@ public final class SealedCredentials {
             return false;
         }
         KeyEncryptionKey old = keys.byId(realm, credential.getKekId());
-        write(credential, CIPHER.rewrap(old, current, credential.getRealmId(), credential.getId(), read(credential)));
+        write(credential, CIPHER.rewrap(old, current, credential.getRealmId(), credential.getId(), SealedCredential.of(credential).sealed()));
         return true;
     }
 
     public String currentKeyId() {
         return keys.current(realm).id();
-    }
-
-    private static SealedSecret read(SharedCredentialEntity credential) {
-        return new SealedSecret(credential.getKekId(), Base64.getDecoder().decode(credential.getWrappedKey()),
-                Base64.getDecoder().decode(credential.getCiphertext()));
     }
 
     private static void write(SharedCredentialEntity credential, SealedSecret sealed) {

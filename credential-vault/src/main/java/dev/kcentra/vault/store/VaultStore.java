@@ -91,12 +91,7 @@ public final class VaultStore {
     }
 
     public Set<String> assignedGroupIds(PasswordAppEntity app) {
-        return assignedGroupIds(app.getId());
-    }
-
-    /** One small indexed query with a single parameter, so Hibernate reuses its translation: it runs at every launch. */
-    public Set<String> assignedGroupIds(String appId) {
-        return Set.copyOf(em().createNamedQuery("kcentraVaultAssignedGroups", String.class).setParameter("appId", appId).getResultList());
+        return Set.copyOf(em().createNamedQuery("kcentraVaultAssignedGroups", String.class).setParameter("appId", app.getId()).getResultList());
     }
 
     /** @return false if the group was assigned already */
@@ -124,7 +119,11 @@ public final class VaultStore {
     }
 
     public Optional<SharedCredentialEntity> credential(PasswordAppEntity app, String owner, String state) {
-        return em().createNamedQuery("kcentraVaultCredentialInState", SharedCredentialEntity.class).setParameter("appId", app.getId())
+        return credential(app.getId(), owner, state);
+    }
+
+    private Optional<SharedCredentialEntity> credential(String appId, String owner, String state) {
+        return em().createNamedQuery("kcentraVaultCredentialInState", SharedCredentialEntity.class).setParameter("appId", appId)
                 .setParameter("owner", owner).setParameter("state", state).setMaxResults(1).getResultStream().findFirst();
     }
 
@@ -165,9 +164,8 @@ public final class VaultStore {
 
     /** A user's own current credential for the app (apps cache only who has one). */
     public Optional<SealedCredential> ownCredential(String appId, String userId) {
-        return em().createNamedQuery("kcentraVaultCredentialInState", SharedCredentialEntity.class).setParameter("appId", appId)
-                .setParameter("owner", userId).setParameter("state", SharedCredentialEntity.CURRENT).setMaxResults(1).getResultStream()
-                .filter(c -> realm.getId().equals(c.getRealmId())).findFirst().map(SealedCredential::of);
+        return credential(appId, userId, SharedCredentialEntity.CURRENT).filter(c -> realm.getId().equals(c.getRealmId()))
+                .map(SealedCredential::of);
     }
 
     /** Every version of one owner's secret for the app, newest first. */
