@@ -12,6 +12,7 @@ import dev.kcentra.standin.graph.GraphContext;
 import dev.kcentra.standin.graph.GroupMembersEndpoint;
 import dev.kcentra.standin.graph.GroupsDeltaEndpoint;
 import dev.kcentra.standin.graph.PageTokens;
+import dev.kcentra.standin.graph.ResourceUnitMeter;
 import dev.kcentra.standin.graph.UserEndpoint;
 import dev.kcentra.standin.graph.UserInfoEndpoint;
 import dev.kcentra.standin.graph.UsersDeltaEndpoint;
@@ -69,7 +70,8 @@ public final class EntraStandIn implements AutoCloseable {
                 new SignInEndpoint(loginContext), new TokenEndpoint(loginContext), new KeysEndpoint(loginContext),
                 new LogoutEndpoint(loginContext));
 
-        GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.graph());
+        GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.graph(),
+                new ResourceUnitMeter(Clock.systemUTC()));
         List<Endpoint> graphEndpoints = List.of(new UsersDeltaEndpoint(graphContext), new GroupsDeltaEndpoint(graphContext),
                 new UsersEndpoint(graphContext), new UserEndpoint(graphContext), new GroupMembersEndpoint(graphContext),
                 new UserInfoEndpoint(graphContext),

@@ -155,6 +155,112 @@ class GraphDeltaTest {
     }
 
     @Test
+    void aClearedPropertyComesAsNullAndANeverSetOneNotAtAll() {
+        String select = "$select=id,mail,mobilePhone,givenName,surname,onPremisesImmutableId";
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta?" + select);
+        JsonObject first = full.items.get(0);
+        assertEquals(user(1), first.get("id").getAsString());
+        assertFalse(first.has("mobilePhone"), "never set: left out (delta-query-overview, Properties)");
+        assertFalse(first.has("onPremisesImmutableId"));
+
+        TenantDirectory tenant = standIn.directory().tenant(TENANT).orElseThrow();
+        EntraUser one = tenant.user(user(1)).orElseThrow();
+        tenant.upsertUser(new EntraUser(one.id(), one.userPrincipalName(), null, one.mobilePhone(), one.displayName(),
+                "Renamed", one.surname(), true, "Member", null, "pw"));
+        JsonObject changed = walk(full.deltaLink).items.get(0);
+        assertTrue(changed.has("mail") && changed.get("mail").isJsonNull(), "cleared: null, not left out");
+        assertEquals("Renamed", changed.get("givenName").getAsString());
+        assertEquals("1", changed.get("surname").getAsString(), "unchanged: its old value");
+        assertFalse(changed.has("mobilePhone"), "still never set");
+    }
+
+    @Test
+    void returnMinimalCarriesOnlyTheChangedProperties() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta?$select=id,mail,givenName,surname");
+        TenantDirectory tenant = standIn.directory().tenant(TENANT).orElseThrow();
+        EntraUser one = tenant.user(user(1)).orElseThrow();
+        tenant.upsertUser(new EntraUser(one.id(), one.userPrincipalName(), null, null, one.displayName(), "Renamed",
+                one.surname(), true, "Member", null, "pw"));
+        HttpResponse<String> minimal = get(full.deltaLink, "Prefer", "return=minimal");
+        assertEquals("return=minimal", minimal.headers().firstValue("Preference-Applied").orElse(null));
+        JsonObject changed = TestHttp.json(minimal).getAsJsonArray("value").get(0).getAsJsonObject();
+        assertEquals(Set.of("id", "mail", "givenName"), changed.keySet());
+        assertTrue(changed.get("mail").isJsonNull());
+    }
+
+    @Test
+    void aLargeGroupComesAsSeveralCopiesThatStraddlePages() throws Exception {
+        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", "\"pageSize\": 1, \"membersPerGroupCopy\": 1");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("split-seed", ".json");
+        java.nio.file.Files.writeString(file, seed);
+        try (EntraStandIn split = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
+            EntraStandIn plain = standIn;
+            standIn = split;
+            token = TestFixtures.graphTokenByCertificate(split);
+            try {
+                Round full = walk(split.graphBaseUrl() + "/v1.0/groups/delta?$select=displayName,description,members");
+                List<JsonObject> copies = full.items.stream().filter(g -> g.get("id").getAsString().equals(GROUP)).toList();
+                assertEquals(2, copies.size(), "two members, one a copy");
+                Set<String> members = new HashSet<>();
+                copies.forEach(c -> c.getAsJsonArray("members@delta").forEach(m -> members.add(m.getAsJsonObject().get("id").getAsString())));
+                assertEquals(Set.of(user(1), user(2)), members);
+                assertTrue(full.pages >= 2);
+            } finally {
+                standIn = plain;
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aSoftDeletedUserKeepsItsMembershipsUntilDeletedForGood() {
+        Round full = walk(standIn.graphBaseUrl() + "/v1.0/groups/delta");
+        TenantDirectory tenant = standIn.directory().tenant(TENANT).orElseThrow();
+        tenant.removeUser(user(2), Removal.CHANGED);
+        Round soft = walk(full.deltaLink);
+        assertTrue(soft.items.isEmpty(), "a soft delete changes no group: " + soft.items);
+        tenant.removeUser(user(2), Removal.DELETED);
+        JsonArray delta = walk(soft.deltaLink).items.get(0).getAsJsonArray("members@delta");
+        assertEquals(user(2), delta.get(0).getAsJsonObject().get("id").getAsString());
+        assertTrue(delta.get(0).getAsJsonObject().has("@removed"));
+    }
+
+    @Test
+    void resourceUnitsAreMeteredPerTenSecondsWithAWarningBeforeThe429() throws Exception {
+        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", "\"pageSize\": 2, \"resourceUnitsPer10s\": 5");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("metered-seed", ".json");
+        java.nio.file.Files.writeString(file, seed);
+        try (EntraStandIn metered = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
+            String meteredToken = TestFixtures.graphTokenByCertificate(metered);
+            String url = metered.graphBaseUrl() + "/v1.0/users/" + user(1);
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(TestHttp.get(url, "Authorization", "Bearer " + meteredToken));
+            }
+            assertEquals(List.of(200, 200, 200, 200, 200, 429), answers.stream().map(HttpResponse::statusCode).toList());
+            assertTrue(answers.get(2).headers().firstValue("x-ms-throttle-limit-percentage").isEmpty(), "3 of 5: below 80 %");
+            assertEquals("0.8", answers.get(3).headers().firstValue("x-ms-throttle-limit-percentage").orElse(null));
+            assertEquals("1.0", answers.get(4).headers().firstValue("x-ms-throttle-limit-percentage").orElse(null));
+            int retryAfter = Integer.parseInt(answers.get(5).headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 10, "until the oldest units leave the 10 s window: " + retryAfter);
+            assertEquals("TooManyRequests", error(answers.get(5)).get("code").getAsString());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aRepeatingNextLinkFaultPointsAPageAtItself() {
+        standIn.faults().add(dev.kcentra.standin.fault.Fault.repeatingNextLink("/v1\\.0/users/delta", 2));
+        String first = standIn.graphBaseUrl() + "/v1.0/users/delta";
+        JsonObject page = TestHttp.json(get(first));
+        assertEquals(first, page.get("@odata.nextLink").getAsString());
+        JsonObject again = TestHttp.json(get(page.get("@odata.nextLink").getAsString()));
+        assertEquals(first, again.get("@odata.nextLink").getAsString(), "the same link, for as long as the fault lasts");
+    }
+
+    @Test
     void expiredDeltaLinksAskForAFullResync() {
         Round full = walk(standIn.graphBaseUrl() + "/v1.0/users/delta");
         HttpResponse<String> expire = TestHttp.send("POST", standIn.graphBaseUrl() + "/_standin/tenants/" + TENANT + "/expire-delta-tokens", null);
@@ -203,8 +309,15 @@ class GraphDeltaTest {
 
     @Test
     void groupMembersArePagedUsers() {
-        Round members = walk(standIn.graphBaseUrl() + "/v1.0/groups/" + GROUP + "/transitiveMembers/graph.user?$select=id&$top=1");
+        String cast = standIn.graphBaseUrl() + "/v1.0/groups/" + GROUP + "/transitiveMembers/graph.user?$select=id&$top=1";
+        HttpResponse<String> plain = get(cast);
+        assertEquals(400, plain.statusCode(), "an OData cast with $select and $top is an advanced query");
+        assertEquals("Request_UnsupportedQuery", error(plain).get("code").getAsString());
+        assertEquals(400, get(cast + "&$count=true").statusCode(), "without ConsistencyLevel: eventual");
+        assertEquals(400, TestHttp.get(cast, "Authorization", "Bearer " + token, "ConsistencyLevel", "eventual").statusCode(), "without $count=true");
+        Round members = walk(cast + "&$count=true", "ConsistencyLevel", "eventual");
         assertEquals(2, members.pages);
+        assertEquals(2, members.firstPage.get("@odata.count").getAsInt());
         assertEquals(List.of(user(1), user(2)), members.items.stream().map(i -> i.get("id").getAsString()).toList());
         assertEquals("#microsoft.graph.user", members.items.get(0).get("@odata.type").getAsString());
         assertEquals(404, get(standIn.graphBaseUrl() + "/v1.0/groups/99999999-0000-4000-8000-00000000dead/members").statusCode());
@@ -237,17 +350,20 @@ class GraphDeltaTest {
         assertEquals(Set.of(user(5), user(8)), new HashSet<>(changed));
     }
 
-    private record Round(List<JsonObject> items, int pages, String deltaLink) {
+    private record Round(List<JsonObject> items, int pages, String deltaLink, JsonObject firstPage) {
     }
 
-    private Round walk(String url) {
+    /** @param headers sent with every request of the round, besides the token */
+    private Round walk(String url, String... headers) {
         List<JsonObject> items = new ArrayList<>();
         int pages = 0;
         String next = url;
+        JsonObject firstPage = null;
         while (true) {
-            HttpResponse<String> response = get(next);
+            HttpResponse<String> response = get(next, headers);
             assertEquals(200, response.statusCode(), response.body());
             JsonObject page = TestHttp.json(response);
+            firstPage = firstPage == null ? page : firstPage;
             pages++;
             page.getAsJsonArray("value").forEach(v -> items.add(v.getAsJsonObject()));
             assertFalse(page.has("@odata.nextLink") && page.has("@odata.deltaLink"), "never both links");
@@ -256,14 +372,16 @@ class GraphDeltaTest {
                 assertTrue(next.startsWith(standIn.graphBaseUrl() + "/v1.0/"));
             } else {
                 String delta = page.has("@odata.deltaLink") ? page.get("@odata.deltaLink").getAsString() : null;
-                return new Round(items, pages, delta);
+                return new Round(items, pages, delta, firstPage);
             }
             assertNotNull(next);
         }
     }
 
-    private HttpResponse<String> get(String url) {
-        return TestHttp.get(url, "Authorization", "Bearer " + token);
+    private HttpResponse<String> get(String url, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + token));
+        all.addAll(List.of(headers));
+        return TestHttp.get(url, all.toArray(String[]::new));
     }
 
     private static JsonObject error(HttpResponse<String> response) {

@@ -52,7 +52,7 @@ class SeedTest {
                 arguments(tenant("'applications': [" + APP + ",'clientSecret':'x','redirectUris':['/cb']}]"), "$.tenants[0].applications[0].redirectUris[0]: redirect URI must be absolute"),
                 arguments(tenant("'users': []") .replace("]}", "], 'graph': {'pageSize': 1000}}"), "$.graph.pageSize: must be between 1 and 999"),
                 arguments(tenant("'users': []").replace("]}", "], 'faults': [{'path': '/v1.0/.*', 'status': 200}]}"), "$.faults[0]: status must be"),
-                arguments(tenant("'users': []").replace("]}", "], 'faults': [{'path': '/v1.0/.*'}]}"), "$.faults[0]: a fault needs an error status or a delay"),
+                arguments(tenant("'users': []").replace("]}", "], 'faults': [{'path': '/v1.0/.*'}]}"), "$.faults[0]: a fault needs an error status, a delay or repeatNextLink"),
                 arguments(tenant("'users': []").replace("]}", "], 'faults': [{'path': '/v1.0/.*', 'status': 1.5}]}"), "$.faults[0].status: must be a whole number"));
     }
 

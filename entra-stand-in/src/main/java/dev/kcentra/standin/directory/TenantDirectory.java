@@ -106,21 +106,33 @@ public final class TenantDirectory {
             idByPrincipalName.remove(previous.user().userPrincipalName().toLowerCase(Locale.ROOT));
         }
         idByPrincipalName.put(upn, id);
-        users.put(id, new UserState(user, ++version, null));
+        long at = ++version;
+        users.put(id, new UserState(user, at, null, PropertyVersions.next(
+                previous == null ? null : previous.user().graphProperties(), previous == null ? null : previous.changedAt(),
+                user.graphProperties(), at)));
     }
 
-    /** Deletes a user and takes it out of its groups. */
+    /**
+     * Deletes a user. A soft delete ({@link Removal#CHANGED}: into deleted items, restorable for 30 days) keeps the
+     * user's group memberships, which a restore brings back; only a permanent delete ({@link Removal#DELETED}, also of
+     * a soft-deleted user) takes the user out of its groups. See
+     * https://learn.microsoft.com/en-us/graph/api/directory-deleteditems-restore?view=graph-rest-1.0 and
+     * https://learn.microsoft.com/en-us/graph/api/directory-deleteditems-delete?view=graph-rest-1.0.
+     */
     public synchronized void removeUser(String id, Removal removal) {
         UserState state = users.get(id.toLowerCase(Locale.ROOT));
-        if (state == null || state.isRemoved()) {
+        boolean softDeleted = state != null && state.removal() == Removal.CHANGED;
+        if (state == null || (state.isRemoved() && !(softDeleted && removal == Removal.DELETED))) {
             throw new NoSuchElementException("no user " + id + " in tenant " + id());
         }
         long removedAt = ++version;
-        users.put(state.user().id(), new UserState(state.user(), removedAt, removal));
+        users.put(state.user().id(), new UserState(state.user(), removedAt, removal, state.changedAt()));
         idByPrincipalName.remove(state.user().userPrincipalName().toLowerCase(Locale.ROOT));
-        for (GroupState group : List.copyOf(groups.values())) {
-            if (group.currentMemberIds().contains(state.user().id())) {
-                groups.put(group.id(), withMember(group, state.user().id(), true, removedAt));
+        if (removal == Removal.DELETED) {
+            for (GroupState group : List.copyOf(groups.values())) {
+                if (group.currentMemberIds().contains(state.user().id())) {
+                    groups.put(group.id(), withMember(group, state.user().id(), true, removedAt));
+                }
             }
         }
     }
@@ -147,7 +159,10 @@ public final class TenantDirectory {
                 members.put(member, new GroupState.MemberState(member, at, false));
             }
         }
-        groups.put(id, new GroupState(id, group.displayName(), group.description(), at, null, List.copyOf(members.values())));
+        GroupState next = new GroupState(id, group.displayName(), group.description(), at, null, List.copyOf(members.values()), Map.of());
+        groups.put(id, new GroupState(id, group.displayName(), group.description(), at, null, next.members(), PropertyVersions.next(
+                previous == null ? null : previous.graphProperties(), previous == null ? null : previous.changedAt(),
+                next.graphProperties(), at)));
     }
 
     public synchronized void addMember(String groupId, String userId) {
@@ -169,13 +184,18 @@ public final class TenantDirectory {
     public synchronized void removeGroup(String groupId, Removal removal) {
         GroupState group = requireGroup(groupId);
         groups.put(group.id(), new GroupState(group.id(), group.displayName(), group.description(), ++version, removal,
-                group.members()));
+                group.members(), group.changedAt()));
     }
 
     /** A group present now. */
     public synchronized Optional<GroupState> group(String id) {
         GroupState group = groups.get(id.toLowerCase(Locale.ROOT));
         return group == null || group.isRemoved() ? Optional.empty() : Optional.of(group);
+    }
+
+    /** The tenant's size for Graph's throttling limits: users, deleted ones still known to delta included. */
+    public synchronized int userCount() {
+        return users.size();
     }
 
     /** Users present now, in object id order. */
@@ -223,7 +243,7 @@ public final class TenantDirectory {
         List<GroupState.MemberState> members = new ArrayList<>(group.members().stream()
                 .filter(m -> !m.userId().equals(userId)).toList());
         members.add(new GroupState.MemberState(userId, at, removed));
-        return new GroupState(group.id(), group.displayName(), group.description(), at, null, members);
+        return new GroupState(group.id(), group.displayName(), group.description(), at, null, members, group.changedAt());
     }
 
     private void requireUser(String userId) {

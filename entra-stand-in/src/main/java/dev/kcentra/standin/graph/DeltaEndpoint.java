@@ -1,5 +1,6 @@
 package dev.kcentra.standin.graph;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Graph delta query over one collection. The first round pages through everything present, each page linking the
@@ -22,6 +24,9 @@ import java.util.Set;
  * are never skipped: they come (again) in the next round.
  */
 abstract class DeltaEndpoint<T> extends GraphEndpoint {
+
+    /** https://learn.microsoft.com/en-us/graph/api/user-delta?view=graph-rest-1.0#request-headers */
+    private static final Pattern PREFER_MINIMAL = Pattern.compile("(^|[;,\\s])return=minimal($|[;,\\s])");
 
     private final DeltaCollection collection;
 
@@ -35,7 +40,11 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
 
     protected abstract String idOf(T item);
 
-    protected abstract Map<String, Object> render(T item, Selection selection, long since);
+    /**
+     * @param minimal the request asked {@code Prefer: return=minimal}: a changed object carries only the properties
+     *                that changed since {@code since} (in a round from a delta link; a first round sends all)
+     */
+    protected abstract Map<String, Object> render(T item, Selection selection, long since, boolean minimal);
 
 
     @Override
@@ -57,7 +66,7 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         } else if (deltaToken.filter("latest"::equals).isPresent()) {
             // "Sync from now": no data, only a delta link for changes from here on.
             PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection.name(), now, now, null, requested.properties(), 0);
-            return page(List.of(), null, link("$deltatoken", latest));
+            return page(List.of(), null, link("$deltatoken", latest), false);
         } else {
             PageTokens.Decoded decoded = context.tokens().decode(skipToken.orElseGet(deltaToken::get));
             if (decoded.expired()) {
@@ -75,9 +84,10 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         }
 
         Selection selection = new Selection(round.select());
+        boolean minimal = PREFER_MINIMAL.matcher(String.valueOf(request.getHeader("Prefer"))).find();
         GraphSettings settings = context.settings();
         if (settings.emptyPages() && round.page() % 2 == 1) {
-            return page(List.of(), link("$skiptoken", next(round, round.afterId())), null);
+            return page(List.of(), link("$skiptoken", next(round, round.afterId())), null, minimal);
         }
         // One more than a page (plus the previous page's last object, for repeats) tells whether another page follows.
         List<T> changed = changed(tenant, round.since(), round.upTo(), round.afterId(), settings.pageSize() + 2);
@@ -87,16 +97,16 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         List<Map<String, Object>> value = new ArrayList<>();
         if (settings.duplicates() && round.afterId() != null) {
             changed.stream().filter(item -> idOf(item).equals(round.afterId())).findFirst()
-                    .ifPresent(repeat -> value.add(render(repeat, selection, round.since())));
+                    .ifPresent(repeat -> value.add(render(repeat, selection, round.since(), minimal)));
         }
         for (T item : window.subList(0, Math.min(window.size(), settings.pageSize()))) {
-            value.add(render(item, selection, round.since()));
+            value.add(render(item, selection, round.since(), minimal));
         }
         if (window.size() > settings.pageSize()) {
-            return page(value, link("$skiptoken", next(round, idOf(window.get(settings.pageSize() - 1)))), null);
+            return page(value, link("$skiptoken", next(round, idOf(window.get(settings.pageSize() - 1)))), null, minimal);
         }
         PageToken delta = new PageToken(round.tenantId(), round.generation(), collection.name(), round.upTo(), round.upTo(), null, round.select(), 0);
-        return page(value, null, link("$deltatoken", delta));
+        return page(value, null, link("$deltatoken", delta), minimal);
     }
 
     private PageToken next(PageToken round, String lastId) {
@@ -108,7 +118,7 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         return context.graphBase() + "/v1.0/" + collection.name() + "/delta?" + parameter + "=" + context.tokens().encode(token);
     }
 
-    private ResponseDefinition page(List<Map<String, Object>> value, String nextLink, String deltaLink) {
+    private ResponseDefinition page(List<Map<String, Object>> value, String nextLink, String deltaLink, boolean minimal) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", context.graphBase() + "/v1.0/$metadata#" + collection.name());
         if (nextLink != null) {
@@ -118,7 +128,26 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
             body.put("@odata.deltaLink", deltaLink);
         }
         body.put("value", value);
-        return Responses.json(200, body);
+        ResponseDefinition response = Responses.json(200, body);
+        return minimal ? ResponseDefinitionBuilder.like(response).withHeader("Preference-Applied", "return=minimal").build() : response;
+    }
+
+    /**
+     * The properties a changed object carries in a delta answer (delta-query-overview, "Properties"): every selected
+     * property that was ever set, with its current value (null when it was cleared), or, with
+     * {@code return=minimal} in a round from a delta link, only those that changed since the round's start.
+     */
+    static Map<String, Object> changedObject(Map<String, Object> all, Map<String, Long> changedAt, Selection selection,
+                                             long since, boolean minimal) {
+        Map<String, Object> reported = new LinkedHashMap<>();
+        reported.put("id", all.get("id"));
+        all.forEach((name, value) -> {
+            Long at = changedAt.get(name);
+            if (at != null && (!minimal || since < 0 || at > since)) {
+                reported.put(name, value);
+            }
+        });
+        return selection.apply(reported);
     }
 
     static Map<String, Object> removed(String id, String reason) {

@@ -6,7 +6,8 @@ import dev.kcentra.standin.login.SigningKey;
 import dev.kcentra.standin.seed.GraphSettings;
 
 /** What the Graph endpoints share. */
-public record GraphContext(Directory directory, Faults faults, SigningKey key, String graphBase, PageTokens tokens, GraphSettings settings) {
+public record GraphContext(Directory directory, Faults faults, SigningKey key, String graphBase, PageTokens tokens, GraphSettings settings,
+                           ResourceUnitMeter meter) {
 
     public int pageSize() {
         return settings.pageSize();

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.kcentra.standin.directory.TenantDirectory;
 import dev.kcentra.standin.fault.Fault;
+import dev.kcentra.standin.seed.GraphSettings;
 import dev.kcentra.standin.http.Endpoint;
 import dev.kcentra.standin.login.TokenFactory;
 
@@ -49,7 +50,31 @@ abstract class GraphEndpoint extends Endpoint {
         if (!requiredPermissions.isEmpty() && !caller.get().hasAny(requiredPermissions)) {
             return new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.").toResponse();
         }
-        return handle(request, caller.get());
+        int limit = context.settings().resourceUnitsPer10s();
+        if (limit == GraphSettings.UNMETERED) {
+            return handle(request, caller.get());
+        }
+        TenantDirectory tenant = caller.get().tenant();
+        ResourceUnitMeter.Charge charge = context.meter().charge(tenant.id(), caller.get().clientId(), resourceUnits(request),
+                limit == GraphSettings.MICROSOFT_LIMITS ? ResourceUnitMeter.microsoftLimit(tenant.userCount()) : limit);
+        ResponseDefinition response = charge.throttled()
+                ? ResponseDefinitionBuilder.like(new GraphError(429, "TooManyRequests", "Too many requests. Retry after the "
+                        + "time given in Retry-After.").toResponse()).withHeader("Retry-After", String.valueOf(charge.retryAfterSeconds())).build()
+                : handle(request, caller.get());
+        ResponseDefinitionBuilder metered = ResponseDefinitionBuilder.like(response).withHeader("x-ms-resource-unit", String.valueOf(charge.cost()));
+        if (charge.limitPercentageHeader() != null) {
+            metered = metered.withHeader("x-ms-throttle-limit-percentage", charge.limitPercentageHeader());
+        }
+        return metered.build();
+    }
+
+    /**
+     * What the request costs in the identity and access service's resource units
+     * (https://learn.microsoft.com/en-us/graph/throttling-limits#identity-and-access-service-limits): requests the
+     * page's table does not list cost 1.
+     */
+    protected int resourceUnits(Request request) {
+        return 1;
     }
 
     private Optional<GraphCaller> caller(String token) {

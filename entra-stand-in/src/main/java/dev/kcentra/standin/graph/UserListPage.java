@@ -67,6 +67,9 @@ final class UserListPage {
                     chosen.properties(), 0);
             body.put("@odata.nextLink", context.graphBase() + Endpoint.path(request) + "?$skiptoken=" + context.tokens().encode(next));
         }
+        if (query.get("$count").filter("true"::equalsIgnoreCase).isPresent()) {
+            body.put("@odata.count", users.size());
+        }
         body.put("value", remaining.stream().limit(top).map(user -> {
             Map<String, Object> item = new LinkedHashMap<>();
             if (typed) {

@@ -32,10 +32,10 @@ public final class UsersDeltaEndpoint extends DeltaEndpoint<UserState> {
     }
 
     @Override
-    protected Map<String, Object> render(UserState item, Selection selection, long since) {
+    protected Map<String, Object> render(UserState item, Selection selection, long since, boolean minimal) {
         if (item.isRemoved()) {
             return removed(item.user().id(), item.removal().reason());
         }
-        return selection.apply(item.user().graphProperties());
+        return changedObject(item.user().graphProperties(), item.changedAt(), selection, since, minimal);
     }
 }

@@ -1,6 +1,8 @@
 package dev.kcentra.standin.http;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -70,7 +72,19 @@ public abstract class Endpoint implements ResponseDefinitionTransformerV2 {
             LOG.log(Level.WARNING, "stand-in endpoint " + getName() + " failed on " + request.getUrl(), e);
             response = Responses.json(500, Map.of("error", "server_error", "error_description", "stand-in error: " + e));
         }
+        if (fault.isPresent() && fault.get().repeatNextLink()) {
+            response = pointingAtItself(response, request);
+        }
         return fault.isPresent() ? delayed(response, fault.get().delayMillis()) : response;
+    }
+
+    /** The same answer, its next link (or, on a last page, a next link instead of the delta link) the request's own URL. */
+    private static ResponseDefinition pointingAtItself(ResponseDefinition response, Request request) {
+        JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
+        body.remove("@odata.deltaLink");
+        String absolute = request.getAbsoluteUrl();
+        body.addProperty("@odata.nextLink", absolute);
+        return ResponseDefinitionBuilder.like(response).withBody(Responses.toJson(body)).build();
     }
 
     public static String path(Request request) {

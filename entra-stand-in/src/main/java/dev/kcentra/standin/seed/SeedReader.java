@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  *                               "surname", "accountEnabled", "userType": "Member"|"Guest",
  *                               "onPremisesImmutableId", "password" } ],
  *                  "groups": [ { "id": GUID, "displayName", "description", "members": [user ids] } ] } ],
- *   "graph": { "pageSize": 1..999, "emptyPages": false, "duplicates": false },
- *   "faults": [ { "path": regex, "status", "retryAfterSeconds", "delayMillis", "times" } ] }
+ *   "graph": { "pageSize": 1..999, "emptyPages": false, "duplicates": false, "membersPerGroupCopy": 500,
+ *              "resourceUnitsPer10s": 0 (Microsoft's limits) | -1 (off) | a limit },
+ *   "faults": [ { "path": regex, "status", "retryAfterSeconds", "delayMillis", "times", "repeatNextLink" } ] }
  * </pre>
  * Every error names the JSON path of the offending value.
  */
@@ -59,7 +60,13 @@ final class SeedReader {
             if (pageSize < 1 || pageSize > 999) {
                 throw new SeedException("$.graph.pageSize: must be between 1 and 999 (Graph's $top limit), was " + pageSize);
             }
-            settings = new GraphSettings(pageSize, bool(graph, "emptyPages", "$.graph"), bool(graph, "duplicates", "$.graph"));
+            try {
+                settings = new GraphSettings(pageSize, bool(graph, "emptyPages", "$.graph"), bool(graph, "duplicates", "$.graph"),
+                        integer(graph, "membersPerGroupCopy", "$.graph", GraphSettings.DEFAULT_MEMBERS_PER_GROUP_COPY),
+                        integer(graph, "resourceUnitsPer10s", "$.graph", GraphSettings.MICROSOFT_LIMITS));
+            } catch (IllegalArgumentException e) {
+                throw new SeedException("$.graph: " + e.getMessage());
+            }
         }
         List<Fault> faults = objects(seed, "faults", "$", false, this::fault);
         return new Seed(tenants, settings, faults);
@@ -154,7 +161,7 @@ final class SeedReader {
         try {
             return new Fault(requiredString(fault, "path", path), integer(fault, "status", path, 0),
                     integer(fault, "retryAfterSeconds", path, 0), integer(fault, "delayMillis", path, 0),
-                    integer(fault, "times", path, 1));
+                    integer(fault, "times", path, 1), bool(fault, "repeatNextLink", path));
         } catch (IllegalArgumentException e) {
             throw new SeedException(path + ": " + e.getMessage());
         }
