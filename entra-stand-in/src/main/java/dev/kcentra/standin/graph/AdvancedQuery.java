@@ -10,7 +10,10 @@ final class AdvancedQuery {
     }
 
     static GraphError unsupported() {
+        // The page's wording for an operator, said of the cast; the page shows no example for a cast itself.
         return new GraphError(400, "Request_UnsupportedQuery",
-                "The specified filter to the reference property query is currently not supported.");
+                "OData cast is not supported because the required parameters might be missing. Try adding $count=true "
+                        + "query parameter and ConsistencyLevel:eventual header. Refer to "
+                        + "https://aka.ms/graph-docs/advanced-queries for more information");
     }
 }

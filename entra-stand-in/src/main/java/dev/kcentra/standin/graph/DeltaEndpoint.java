@@ -1,6 +1,5 @@
 package dev.kcentra.standin.graph;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -66,7 +65,7 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         } else if (deltaToken.filter("latest"::equals).isPresent()) {
             // "Sync from now": no data, only a delta link for changes from here on.
             PageToken latest = new PageToken(tenant.id(), tenant.generation(), collection.name(), now, now, null, requested.properties(), 0);
-            return page(List.of(), null, link("$deltatoken", latest), false);
+            return page(List.of(), null, link("$deltatoken", latest));
         } else {
             PageTokens.Decoded decoded = context.tokens().decode(skipToken.orElseGet(deltaToken::get));
             if (decoded.expired()) {
@@ -87,7 +86,7 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         boolean minimal = PREFER_MINIMAL.matcher(String.valueOf(request.getHeader("Prefer"))).find();
         GraphSettings settings = context.settings();
         if (settings.emptyPages() && round.page() % 2 == 1) {
-            return page(List.of(), link("$skiptoken", next(round, round.afterId())), null, minimal);
+            return page(List.of(), link("$skiptoken", next(round, round.afterId())), null);
         }
         // One more than a page (plus the previous page's last object, for repeats) tells whether another page follows.
         List<T> changed = changed(tenant, round.since(), round.upTo(), round.afterId(), settings.pageSize() + 2);
@@ -103,10 +102,10 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
             value.add(render(item, selection, round.since(), minimal));
         }
         if (window.size() > settings.pageSize()) {
-            return page(value, link("$skiptoken", next(round, idOf(window.get(settings.pageSize() - 1)))), null, minimal);
+            return page(value, link("$skiptoken", next(round, idOf(window.get(settings.pageSize() - 1)))), null);
         }
         PageToken delta = new PageToken(round.tenantId(), round.generation(), collection.name(), round.upTo(), round.upTo(), null, round.select(), 0);
-        return page(value, null, link("$deltatoken", delta), minimal);
+        return page(value, null, link("$deltatoken", delta));
     }
 
     private PageToken next(PageToken round, String lastId) {
@@ -118,7 +117,7 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
         return context.graphBase() + "/v1.0/" + collection.name() + "/delta?" + parameter + "=" + context.tokens().encode(token);
     }
 
-    private ResponseDefinition page(List<Map<String, Object>> value, String nextLink, String deltaLink, boolean minimal) {
+    private ResponseDefinition page(List<Map<String, Object>> value, String nextLink, String deltaLink) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", context.graphBase() + "/v1.0/$metadata#" + collection.name());
         if (nextLink != null) {
@@ -128,14 +127,15 @@ abstract class DeltaEndpoint<T> extends GraphEndpoint {
             body.put("@odata.deltaLink", deltaLink);
         }
         body.put("value", value);
-        ResponseDefinition response = Responses.json(200, body);
-        return minimal ? ResponseDefinitionBuilder.like(response).withHeader("Preference-Applied", "return=minimal").build() : response;
+        return Responses.json(200, body);
     }
 
     /**
-     * The properties a changed object carries in a delta answer (delta-query-overview, "Properties"): every selected
-     * property that was ever set, with its current value (null when it was cleared), or, with
-     * {@code return=minimal} in a round from a delta link, only those that changed since the round's start.
+     * The properties a changed object carries in a delta answer (user-delta and group-delta pages, "Properties"):
+     * by default every selected property that was ever set, with its current value ("This includes properties being
+     * set to null value"; "If the property has never been set before it will not be included in the response at
+     * all"), and with {@code return=minimal} in a round from a delta link only those that changed since the round's
+     * start ("If the property has not changed, the property is not included in the response at all").
      */
     static Map<String, Object> changedObject(Map<String, Object> all, Map<String, Long> changedAt, Selection selection,
                                              long since, boolean minimal) {

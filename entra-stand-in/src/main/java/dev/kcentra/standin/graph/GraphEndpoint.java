@@ -59,7 +59,10 @@ abstract class GraphEndpoint extends Endpoint {
                 limit == GraphSettings.MICROSOFT_LIMITS ? ResourceUnitMeter.microsoftLimit(tenant.userCount()) : limit);
         ResponseDefinition response = charge.throttled()
                 ? ResponseDefinitionBuilder.like(new GraphError(429, "TooManyRequests", "Too many requests. Retry after the "
-                        + "time given in Retry-After.").toResponse()).withHeader("Retry-After", String.valueOf(charge.retryAfterSeconds())).build()
+                        + "time given in Retry-After.").toResponse())
+                        .withHeader("Retry-After", String.valueOf(charge.retryAfterSeconds()))
+                        .withHeader("x-ms-throttle-scope", "Tenant_Application/ReadWrite/" + caller.get().clientId() + "/" + tenant.id())
+                        .withHeader("x-ms-throttle-information", "ResourceUnitLimitExceeded").build()
                 : handle(request, caller.get());
         ResponseDefinitionBuilder metered = ResponseDefinitionBuilder.like(response).withHeader("x-ms-resource-unit", String.valueOf(charge.cost()));
         if (charge.limitPercentageHeader() != null) {
@@ -68,13 +71,16 @@ abstract class GraphEndpoint extends Endpoint {
         return metered.build();
     }
 
-    /**
-     * What the request costs in the identity and access service's resource units
-     * (https://learn.microsoft.com/en-us/graph/throttling-limits#identity-and-access-service-limits): requests the
-     * page's table does not list cost 1.
-     */
+    /** What the request costs in the identity and access service's resource units ({@link ResourceUnitMeter#cost}). */
     protected int resourceUnits(Request request) {
-        return 1;
+        dev.kcentra.standin.http.Params query = dev.kcentra.standin.http.Params.query(request);
+        Integer top;
+        try {
+            top = query.get("$top").map(Integer::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            top = null;
+        }
+        return ResourceUnitMeter.cost(path(request), query.get("$select").isPresent(), query.get("$expand").isPresent(), top);
     }
 
     private Optional<GraphCaller> caller(String token) {

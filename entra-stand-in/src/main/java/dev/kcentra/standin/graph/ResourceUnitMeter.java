@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The identity and access service's throttling: each request costs resource units, and an application may spend a
- * limit per tenant in any 10 seconds; over it Graph answers 429. From 80 % of the limit on, answers carry
+ * limit per tenant in any 10 seconds; over it Graph answers 429. Past 80 % of the limit, answers carry
  * {@code x-ms-throttle-limit-percentage} (0.8 to 1.8), so that clients can slow down before they are throttled
  * (https://learn.microsoft.com/en-us/graph/throttling-limits#identity-and-access-service-limits).
  */
@@ -28,10 +28,23 @@ public final class ResourceUnitMeter {
     /** What one request may do: go ahead (with the percentage header from 80 % on) or wait {@code retryAfterSeconds}. */
     record Charge(boolean throttled, int cost, double usedShare, int retryAfterSeconds) {
 
-        /** Null below 80 % of the limit, when Microsoft sends no header. */
+        /** "Returned only when the application consumed more than 0.8 of its limit." */
         String limitPercentageHeader() {
-            return usedShare < WARN_FROM ? null : String.format(Locale.ROOT, "%.1f", Math.min(1.8, usedShare));
+            return usedShare <= WARN_FROM ? null : String.format(Locale.ROOT, "%.1f", Math.min(1.8, usedShare));
         }
+    }
+
+    /**
+     * A request's cost: the page's table gives {@code GET users} 2, a group's {@code members} 3 and
+     * {@code transitiveMembers} 5, everything else (the delta queries and a single user included) 1; {@code $select}
+     * takes 1 off, {@code $expand} adds 1, {@code $top} under 20 takes 1 off, never below 1.
+     */
+    static int cost(String path, boolean select, boolean expand, Integer top) {
+        int base = path.matches("/v1\\.0/users/?") ? 2
+                : path.matches("/v1\\.0/groups/[^/]+/members(/.*)?") ? 3
+                : path.matches("/v1\\.0/groups/[^/]+/transitiveMembers(/.*)?") ? 5 : 1;
+        int cost = base - (select ? 1 : 0) + (expand ? 1 : 0) - (top != null && top < 20 ? 1 : 0);
+        return Math.max(1, cost);
     }
 
     /** Microsoft's limit for an application in a tenant of this size. */
