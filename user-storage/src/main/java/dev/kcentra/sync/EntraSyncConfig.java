@@ -19,7 +19,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                               DeletionPolicy deletionPolicy, int deleteAfterDays, int abortThresholdPercent,
                               boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias,
                               boolean syncGroups, String groupsParent, List<String> scopeGroups,
-                              String phoneRegion, List<String> ssoDomains, String outageMessage) {
+                              String phoneRegion, List<String> ssoDomains, String outageMessage, int deltaLinkMaxAgeDays) {
 
     public EntraSyncConfig {
         scopeGroups = List.copyOf(scopeGroups);
@@ -50,12 +50,15 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String PHONE_REGION = "phoneRegion";
     public static final String SSO_DOMAINS = "ssoDomains";
     public static final String OUTAGE_MESSAGE = "outageMessage";
+    public static final String DELTA_LINK_MAX_AGE_DAYS = "deltaLinkMaxAgeDays";
     /** Written by each run, read-only for admins: not part of the connection's settings. */
     public static final String LAST_SYNC = "lastSyncStatus";
 
     public static final List<String> USERNAME_ATTRIBUTES = List.of("userPrincipalName", "mail");
     static final int DEFAULT_DELETE_AFTER_DAYS = 30;
     static final int DEFAULT_ABORT_THRESHOLD_PERCENT = 20;
+    /** A day less than the seven after which Microsoft expires directory change tokens. */
+    static final int DEFAULT_DELTA_LINK_MAX_AGE_DAYS = 6;
     static final String DEFAULT_IDENTITY_PROVIDER_ALIAS = "entra";
     static final String DEFAULT_GROUPS_PARENT = "Entra ID";
 
@@ -88,7 +91,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                 scopeGroups(model),
                 upper(trimmed(model, PHONE_REGION)),
                 listOf(model, SSO_DOMAINS),
-                trimmed(model, OUTAGE_MESSAGE));
+                trimmed(model, OUTAGE_MESSAGE),
+                integer(model, DELTA_LINK_MAX_AGE_DAYS, DEFAULT_DELTA_LINK_MAX_AGE_DAYS));
     }
 
     /** Every problem with the stored configuration, empty when it can be used. */
@@ -123,6 +127,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
         }
         checkRange(model, DELETE_AFTER_DAYS, DEFAULT_DELETE_AFTER_DAYS, 0, 3650, "Delete after (days)", problems);
         checkRange(model, ABORT_THRESHOLD_PERCENT, DEFAULT_ABORT_THRESHOLD_PERCENT, 0, 100, "Abort threshold (%)", problems);
+        checkRange(model, DELTA_LINK_MAX_AGE_DAYS, DEFAULT_DELTA_LINK_MAX_AGE_DAYS, 1, 6, "Delta link maximum age (days)", problems);
         if (Boolean.parseBoolean(model.get(SSO_FOR_ALL_SYNCED)) && !Boolean.parseBoolean(model.get(SSO_ENABLED))) {
             problems.add("\"Enable for all synced users\" needs \"Enable SSO\" on.");
         }

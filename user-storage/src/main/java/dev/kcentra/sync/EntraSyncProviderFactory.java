@@ -3,6 +3,7 @@ package dev.kcentra.sync;
 import dev.kcentra.sync.sso.SsoPasswordVeto;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.kcentra.sync.graph.EntraGraph;
+import dev.kcentra.sync.graph.GraphTraffic;
 import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.PemCredentials;
 import dev.kcentra.sync.graph.UserDeltaReader;
@@ -94,6 +95,10 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .helpText("A run that would disable or delete more than this share of the synced users disables and deletes "
                     + "nobody, keeps the delta link and says why. 100 turns the check off.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(EntraSyncConfig.DEFAULT_ABORT_THRESHOLD_PERCENT)).add()
+            .property().name(EntraSyncConfig.DELTA_LINK_MAX_AGE_DAYS).label("Delta link maximum age (days)")
+            .helpText("Microsoft expires a delta link after 7 days. A changed-users sync whose stored link is older than "
+                    + "this reads everything again, as a full sync does. 1 to 6.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(EntraSyncConfig.DEFAULT_DELTA_LINK_MAX_AGE_DAYS)).add()
             .property().name(EntraSyncConfig.DRY_RUN).label("Dry run")
             .helpText("Read Entra and report what a sync would do, changing nothing in Keycloak.")
             .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
@@ -215,9 +220,10 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
         try {
             String secret = resolveVault(sessionFactory, config.clientSecret());
             String privateKey = resolveVault(sessionFactory, config.privateKey());
-            GraphServiceClient graph = EntraGraph.client(config, secret, privateKey, Clock.systemUTC());
+            GraphTraffic traffic = new GraphTraffic();
+            GraphServiceClient graph = EntraGraph.client(config, secret, privateKey, Clock.systemUTC(), traffic);
             return new SyncRun(sessionFactory, realmId, model.getId(), config, new UserDeltaReader(graph),
-                    new GroupDeltaReader(graph), Clock.systemUTC()).run(full);
+                    new GroupDeltaReader(graph), Clock.systemUTC()).run(full, traffic);
         } catch (IllegalArgumentException e) {
             failed.fail(e.getMessage());
             return failed;

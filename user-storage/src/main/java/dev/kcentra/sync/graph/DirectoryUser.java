@@ -1,29 +1,24 @@
 package dev.kcentra.sync.graph;
 
-import java.util.Set;
-
 /**
- * A user as one delta page reported it. Graph sends only changed properties for updates, so {@code present} says
- * which properties this page carried; absent ones must be left as they are. {@code removedReason} is set for
- * {@code @removed} entries ({@code changed}: soft-deleted, {@code deleted}: gone for good).
+ * A user as one delta page reported it, every selected property with its value: null when Graph sent null (the
+ * property was cleared) and when Graph left it out (it was never set). Without {@code Prefer: return=minimal}, which
+ * the sync never sends, that is what the two mean: "If the property has changed, the new value is included in the
+ * response. This includes properties being set to null value. If the property hasn't changed, the old value is
+ * included in the response. If the property has never been set before, it isn't included in the response at all"
+ * (https://learn.microsoft.com/en-us/graph/delta-query-overview, "Properties"). So a null always clears.
+ * {@code removedReason} is set for {@code @removed} entries ({@code changed}: soft-deleted, {@code deleted}: gone
+ * for good), which carry nothing but the id.
  */
 public record DirectoryUser(String id, String userPrincipalName, String mail, String mobilePhone, String displayName,
                             String givenName, String surname, Boolean accountEnabled, String userType,
-                            String onPremisesImmutableId, Set<String> present, String removedReason) {
+                            String onPremisesImmutableId, String removedReason) {
 
     public static final String REMOVED_CHANGED = "changed";
     public static final String REMOVED_DELETED = "deleted";
 
-    public DirectoryUser {
-        present = Set.copyOf(present);
-    }
-
     public boolean isRemoved() {
         return removedReason != null;
-    }
-
-    public boolean has(String property) {
-        return present.contains(property);
     }
 
     public boolean isGuest() {

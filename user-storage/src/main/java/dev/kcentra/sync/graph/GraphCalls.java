@@ -9,12 +9,33 @@ final class GraphCalls {
     private GraphCalls() {
     }
 
+    /**
+     * Follows a link Graph gave ({@code @odata.nextLink} or a stored {@code @odata.deltaLink}). The request is exactly
+     * what Graph asked for, so a 400, 404 or 410 answer can only mean that Graph no longer takes the token in it:
+     * 410 with {@code resyncRequired}, 400 with {@code syncStateNotFound}, {@code syncStateInvalid},
+     * {@code Directory_ExpiredPageToken} or a badly formed token (delta-query-overview, "Token duration" and
+     * "Synchronization reset"). Each needs a round from scratch, never the same dead link again.
+     */
+    static <T> T follow(GraphCall<T> call) {
+        try {
+            return call(call);
+        } catch (GraphAccessException e) {
+            if (!(e instanceof DeltaExpiredException) && e.getCause() instanceof ApiException api
+                    && (api.getResponseStatusCode() == 400 || api.getResponseStatusCode() == 404 || api.getResponseStatusCode() == 410)) {
+                throw new DeltaExpiredException("Graph no longer takes the link's token (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
     static <T> T call(GraphCall<T> call) {
         try {
             return call.run();
         } catch (ODataError e) {
             String code = e.getError() == null ? null : e.getError().getCode();
-            String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+            // An answer without an error body (Graph's 410 reset has none) leaves getError() null, and the SDK's own
+            // getMessage() then fails: name the status instead.
+            String message = e.getError() == null ? "no error body" : e.getError().getMessage();
             if (e.getResponseStatusCode() == 410 || "syncStateNotFound".equalsIgnoreCase(code) || "resyncRequired".equalsIgnoreCase(code)) {
                 throw new DeltaExpiredException("Graph no longer knows the delta link (" + code + "): " + message);
             }

@@ -9,10 +9,8 @@ import com.microsoft.kiota.serialization.UntypedObject;
 import com.microsoft.kiota.serialization.UntypedString;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Walks one round of {@code /groups/delta} with {@code members@delta}; see {@link UserDeltaReader} for the rules. */
 public final class GroupDeltaReader {
@@ -56,8 +54,7 @@ public final class GroupDeltaReader {
                 }
             }
         }
-        Set<String> present = new HashSet<>(group.getBackingStore().enumerate().keySet());
-        return new DirectoryGroup(group.getId(), group.getDisplayName(), group.getDescription(), present, removed, members);
+        return new DirectoryGroup(group.getId(), group.getDisplayName(), group.getDescription(), removed, members);
     }
 
     private static String string(UntypedNode node) {

@@ -9,8 +9,8 @@ import com.microsoft.kiota.serialization.UntypedString;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.Map;
 
 /**
  * Walks one round of {@code /users/delta} through the Graph SDK: from scratch (a full round) or from a stored delta
@@ -22,6 +22,9 @@ public final class UserDeltaReader {
 
     static final String[] SELECT = {"id", "userPrincipalName", "mail", "mobilePhone", "displayName", "givenName",
             "surname", "accountEnabled", "userType", "onPremisesImmutableId"};
+
+    private static final String CONSISTENCY_LEVEL = "ConsistencyLevel";
+    private static final String EVENTUAL = "eventual";
 
     private final GraphServiceClient graph;
 
@@ -55,15 +58,23 @@ public final class UserDeltaReader {
         }
     }
 
-    /** Object ids of the users in the groups, nested groups included ({@code transitiveMembers}). */
-    public java.util.Set<String> transitiveUserMembers(java.util.List<String> groupIds) {
-        java.util.Set<String> members = new java.util.HashSet<>();
+    /**
+     * Object ids of the users in the groups, nested groups included ({@code transitiveMembers}). The OData cast to users
+     * with {@code $select} and {@code $top} is an advanced query: it needs {@code ConsistencyLevel: eventual} and
+     * {@code $count=true} (https://learn.microsoft.com/en-us/graph/aad-advanced-queries; the request example of
+     * https://learn.microsoft.com/en-us/graph/api/group-list-transitivemembers?view=graph-rest-1.0 sends both).
+     */
+    public Set<String> transitiveUserMembers(List<String> groupIds) {
+        Set<String> members = new HashSet<>();
         for (String groupId : groupIds) {
             com.microsoft.graph.models.UserCollectionResponse page = GraphCalls.call(() -> graph.groups().byGroupId(groupId)
                     .transitiveMembers().graphUser().get(request -> {
+                        request.headers.add(CONSISTENCY_LEVEL, EVENTUAL);
+                        request.queryParameters.count = true;
                         request.queryParameters.select = new String[] {"id"};
                         request.queryParameters.top = 999;
                     }));
+            Set<String> followed = new HashSet<>();
             while (true) {
                 if (page.getValue() != null) {
                     page.getValue().forEach(user -> members.add(user.getId()));
@@ -72,7 +83,9 @@ public final class UserDeltaReader {
                 if (next == null) {
                     break;
                 }
-                page = GraphCalls.call(() -> graph.groups().byGroupId(groupId).transitiveMembers().graphUser().withUrl(next).get());
+                DeltaRound.requireNew(followed, next);
+                page = GraphCalls.call(() -> graph.groups().byGroupId(groupId).transitiveMembers().graphUser().withUrl(next)
+                        .get(request -> request.headers.add(CONSISTENCY_LEVEL, EVENTUAL)));
             }
         }
         return members;
@@ -85,10 +98,9 @@ public final class UserDeltaReader {
             UntypedNode reason = removed.getValue().get("reason");
             removedReason = reason instanceof UntypedString s ? s.getValue() : DirectoryUser.REMOVED_DELETED;
         }
-        Set<String> present = new HashSet<>();
-        user.getBackingStore().enumerate().keySet().forEach(present::add);
+        // The SDK's parser skips JSON nulls, so a cleared property reads as null just like a never-set one: both clear.
         return new DirectoryUser(user.getId(), user.getUserPrincipalName(), user.getMail(), user.getMobilePhone(),
                 user.getDisplayName(), user.getGivenName(), user.getSurname(), user.getAccountEnabled(), user.getUserType(),
-                user.getOnPremisesImmutableId(), present, removedReason);
+                user.getOnPremisesImmutableId(), removedReason);
     }
 }

@@ -21,6 +21,9 @@ public class EntraSyncResult extends SynchronizationResult {
     private String abortReason;
     private String error;
     private long deltaLinkAgeSeconds = -1;
+    private int graphRequests;
+    private int graphThrottled;
+    private long graphPausedMillis;
     private final List<String> notes = new ArrayList<>();
 
     public EntraSyncResult(String mode, boolean dryRun) {
@@ -106,6 +109,26 @@ public class EntraSyncResult extends SynchronizationResult {
         this.deltaLinkAgeSeconds = deltaLinkAgeSeconds;
     }
 
+    public int getGraphRequests() {
+        return graphRequests;
+    }
+
+    /** Answers with 429 among {@link #getGraphRequests()}; the SDK retried them after Graph's Retry-After. */
+    public int getGraphThrottled() {
+        return graphThrottled;
+    }
+
+    /** Time the run waited before requests because Graph said it neared its throttling limit. */
+    public long getGraphPausedMillis() {
+        return graphPausedMillis;
+    }
+
+    public void setGraphTraffic(int requests, int throttled, long pausedMillis) {
+        this.graphRequests = requests;
+        this.graphThrottled = throttled;
+        this.graphPausedMillis = pausedMillis;
+    }
+
     public List<String> getNotes() {
         return List.copyOf(notes);
     }
@@ -143,7 +166,12 @@ public class EntraSyncResult extends SynchronizationResult {
         if (groupsSynced > 0 || groupsRemoved > 0) {
             status.append(String.format("; groups: %d synced, %d removed", groupsSynced, groupsRemoved));
         }
-        status.append(String.format(" in %.1f s.", durationMillis / 1000.0));
+        status.append(String.format(" in %.1f s", durationMillis / 1000.0));
+        status.append(String.format("; Graph: %d requests, %d throttled", graphRequests, graphThrottled));
+        if (graphPausedMillis > 0) {
+            status.append(String.format(", slowed down %.1f s near its limit", graphPausedMillis / 1000.0));
+        }
+        status.append('.');
         if (deltaLinkAgeSeconds >= 0) {
             status.append(" Delta link age: ").append(deltaLinkAgeSeconds).append(" s.");
         }

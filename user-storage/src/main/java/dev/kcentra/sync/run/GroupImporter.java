@@ -2,7 +2,6 @@ package dev.kcentra.sync.run;
 
 import dev.kcentra.sync.EntraSyncConfig;
 import dev.kcentra.sync.SyncedUserAttributes;
-import dev.kcentra.sync.graph.DirectoryGroup;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -12,6 +11,7 @@ import org.keycloak.storage.UserStoragePrivateUtil;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,20 +45,11 @@ final class GroupImporter {
         this.local = UserStoragePrivateUtil.userLocalStorage(session);
     }
 
-    /** @param full true when {@code group.members()} is the whole membership (first round) */
-    void apply(DirectoryGroup group, boolean full, EntraSyncResult result) {
-        if (group.id() == null) {
-            return;
-        }
+    /** @param full true when the round listed the group's whole membership (a full round) */
+    void apply(GroupRound.MergedGroup group, boolean full, EntraSyncResult result) {
         Optional<GroupModel> existing = Optional.ofNullable(groups().get(group.id()));
         if (group.removed()) {
-            existing.ifPresent(g -> {
-                result.increaseGroupsRemoved();
-                if (apply) {
-                    session.groups().removeGroup(realm, g);
-                    byObjectId.remove(group.id());
-                }
-            });
+            existing.ifPresent(g -> remove(g, group.id(), result));
             return;
         }
         result.increaseGroupsSynced();
@@ -66,28 +57,29 @@ final class GroupImporter {
             return;
         }
         GroupModel target = existing.orElseGet(() -> create(group));
-        if (existing.isPresent() && group.has("displayName")) {
-            String wanted = uniqueName(group);
+        if (existing.isPresent() && group.displayName() != null) {
+            String wanted = uniqueName(group.id(), group.displayName());
             if (!wanted.equals(target.getName())) {
                 target.setName(wanted);
             }
         }
-        if (group.has("description")) {
+        // Null clears: the description was cleared or never set (see DirectoryUser).
+        if (!java.util.Objects.equals(group.description(), target.getDescription())) {
             target.setDescription(group.description());
         }
         Set<String> listed = new HashSet<>();
-        for (DirectoryGroup.MemberChange member : group.members()) {
-            Optional<UserModel> user = users.findByObjectId(member.userId());
+        group.members().forEach((objectId, removed) -> {
+            Optional<UserModel> user = users.findByObjectId(objectId);
             if (user.isEmpty()) {
-                continue;
+                return;
             }
             listed.add(user.get().getId());
-            if (member.removed()) {
+            if (removed) {
                 user.get().leaveGroup(target);
             } else if (!user.get().isMemberOf(target)) {
                 user.get().joinGroup(target);
             }
-        }
+        });
         if (full) {
             local.getGroupMembersStream(realm, target)
                     .filter(u -> componentId.equals(u.getFederationLink()) && !listed.contains(u.getId()))
@@ -96,8 +88,32 @@ final class GroupImporter {
         }
     }
 
-    private GroupModel create(DirectoryGroup group) {
-        GroupModel created = session.groups().createGroup(realm, uniqueName(group), parent());
+    /** Synced groups that a full round did not report: deleted in Entra while the delta link was stale. */
+    List<String> unseen(Set<String> seen) {
+        return groups().keySet().stream().filter(objectId -> !seen.contains(objectId)).toList();
+    }
+
+    int syncedCount() {
+        return groups().size();
+    }
+
+    void remove(String objectId, EntraSyncResult result) {
+        GroupModel group = groups().get(objectId);
+        if (group != null) {
+            remove(group, objectId, result);
+        }
+    }
+
+    private void remove(GroupModel group, String objectId, EntraSyncResult result) {
+        result.increaseGroupsRemoved();
+        if (apply) {
+            session.groups().removeGroup(realm, group);
+            byObjectId.remove(objectId);
+        }
+    }
+
+    private GroupModel create(GroupRound.MergedGroup group) {
+        GroupModel created = session.groups().createGroup(realm, uniqueName(group.id(), group.displayName()), parent());
         created.setSingleAttribute(SyncedUserAttributes.OBJECT_ID, group.id());
         created.setSingleAttribute(SyncedUserAttributes.TENANT_ID, config.tenantId());
         byObjectId.put(group.id(), created);
@@ -105,13 +121,13 @@ final class GroupImporter {
     }
 
     /** Sibling names must be unique in Keycloak; two Entra groups may share a display name. */
-    private String uniqueName(DirectoryGroup group) {
-        String name = group.displayName() == null || group.displayName().isBlank() ? group.id() : group.displayName();
+    private String uniqueName(String objectId, String displayName) {
+        String name = displayName == null || displayName.isBlank() ? objectId : displayName;
         GroupModel sibling = parent().getSubGroupsStream().filter(g -> g.getName().equals(name)).findFirst().orElse(null);
-        if (sibling == null || group.id().equals(sibling.getFirstAttribute(SyncedUserAttributes.OBJECT_ID))) {
+        if (sibling == null || objectId.equals(sibling.getFirstAttribute(SyncedUserAttributes.OBJECT_ID))) {
             return name;
         }
-        return name + " (" + group.id().substring(0, 8) + ")";
+        return name + " (" + objectId.substring(0, 8) + ")";
     }
 
     private Map<String, GroupModel> groups() {

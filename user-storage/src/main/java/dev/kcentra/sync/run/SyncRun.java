@@ -8,6 +8,7 @@ import dev.kcentra.sync.SyncedUsers;
 import dev.kcentra.sync.graph.DeltaExpiredException;
 import dev.kcentra.sync.graph.DirectoryUser;
 import dev.kcentra.sync.graph.GraphAccessException;
+import dev.kcentra.sync.graph.GraphTraffic;
 import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.UserDeltaReader;
 import org.jboss.logging.Logger;
@@ -42,6 +43,7 @@ public final class SyncRun {
     private static final Logger LOG = Logger.getLogger(SyncRun.class);
     static final String REASON_SCOPE = "scope";
     static final int CHUNK = 25;
+    static final int GROUP_CHUNK = 50;
 
     private final KeycloakSessionFactory sessionFactory;
     private final String realmId;
@@ -65,14 +67,21 @@ public final class SyncRun {
         this.clock = clock;
     }
 
-    /** @param full true for a full sync; a changed-users sync without a stored delta link runs as a full one */
-    public EntraSyncResult run(boolean full) {
+    /**
+     * @param full true for a full sync; a changed-users sync without a stored delta link runs as a full one
+     * @param traffic the Graph client's request counter, whose figures the result reports
+     */
+    public EntraSyncResult run(boolean full, GraphTraffic traffic) {
         Instant started = clock.instant();
         Optional<DeltaLinkStore.StoredLink> stored = inTransaction(session -> DeltaLinkStore.load(realm(session), componentId, DeltaLinkStore.Kind.USERS));
-        boolean fullRound = full || stored.isEmpty();
+        boolean stale = !full && stored.filter(this::tooOld).isPresent();
+        boolean fullRound = full || stored.isEmpty() || stale;
         EntraSyncResult result = new EntraSyncResult(fullRound ? "full" : "changed-users", config.dryRun());
-        LOG.infof("Entra ID %s sync of realm %s started", result.getMode(), realmId);
         stored.ifPresent(link -> result.setDeltaLinkAgeSeconds(Duration.between(link.storedAt(), started).toSeconds()));
+        if (stale) {
+            noteTooOld(stored.get(), result, "users");
+        }
+        LOG.infof("Entra ID %s sync of realm %s started", result.getMode(), realmId);
         try {
             scope = config.scopedToGroups() ? reader.transitiveUserMembers(config.scopeGroups()) : null;
             Round round;
@@ -104,6 +113,7 @@ public final class SyncRun {
             LOG.errorf(e, "Entra ID sync of realm %s failed", realmId);
         }
         result.setDurationMillis(Duration.between(started, clock.instant()).toMillis());
+        result.setGraphTraffic(traffic.requests(), traffic.throttled(), traffic.pausedMillis());
         LOG.infof("Entra ID sync of realm %s: %s", realmId, result.getStatus());
         try {
             inTransaction(session -> {
@@ -126,6 +136,21 @@ public final class SyncRun {
         return result;
     }
 
+    /**
+     * Microsoft expires the change tokens of directory objects after seven days
+     * (https://learn.microsoft.com/en-us/graph/delta-query-overview, "Token duration"): a link older than the
+     * connection's maximum age is not followed; the round starts from scratch instead.
+     */
+    private boolean tooOld(DeltaLinkStore.StoredLink link) {
+        return Duration.between(link.storedAt(), clock.instant()).compareTo(Duration.ofDays(config.deltaLinkMaxAgeDays())) > 0;
+    }
+
+    private void noteTooOld(DeltaLinkStore.StoredLink link, EntraSyncResult result, String round) {
+        result.note(String.format("The %s delta link was %d days old, more than the %d days allowed (Microsoft expires it "
+                + "after 7): read all %s again.", round, Duration.between(link.storedAt(), clock.instant()).toDays(),
+                config.deltaLinkMaxAgeDays(), round));
+    }
+
     /** State of one round: deferred removals (object id to reason) and, in a full round, every object id seen. */
     private static final class Round {
         final boolean full;
@@ -138,17 +163,28 @@ public final class SyncRun {
         }
     }
 
-    /** Groups after users, so that new members already exist; its own delta link, advanced only when it completes. */
+    /**
+     * Groups after users, so that new members already exist; its own delta link, advanced only when it completes. The
+     * round is read whole first (a large group's copies merged, see {@link GroupRound}) and then applied, so that a
+     * round failing halfway changes no group.
+     */
     private void syncGroups(boolean full, EntraSyncResult result) {
         Optional<DeltaLinkStore.StoredLink> stored = full ? Optional.empty()
-                : inTransaction(session -> DeltaLinkStore.load(realm(session), componentId, DeltaLinkStore.Kind.GROUPS));
-        String link;
+                : inTransaction(session -> DeltaLinkStore.load(realm(session), componentId, DeltaLinkStore.Kind.GROUPS))
+                        .filter(link -> {
+                            if (tooOld(link)) {
+                                noteTooOld(link, result, "groups");
+                                return false;
+                            }
+                            return true;
+                        });
+        GroupRound round;
         try {
             try {
-                link = walkGroups(stored.map(DeltaLinkStore.StoredLink::link).orElse(null), result);
+                round = readGroups(stored.map(DeltaLinkStore.StoredLink::link).orElse(null));
             } catch (DeltaExpiredException e) {
                 result.note("The groups delta link had expired; read all groups again.");
-                link = walkGroups(null, result);
+                round = readGroups(null);
             }
         } catch (GraphAccessException e) {
             // Users are done at this point; only the groups part failed, and its delta link stays where it was.
@@ -156,8 +192,9 @@ public final class SyncRun {
             result.note("Groups could not be synced (" + e.getMessage() + "); their delta link was kept.");
             return;
         }
+        applyGroups(round, result);
         if (!config.dryRun()) {
-            String newLink = link;
+            String newLink = round.deltaLink();
             inTransaction(session -> {
                 DeltaLinkStore.store(realm(session), componentId, DeltaLinkStore.Kind.GROUPS, newLink, clock.instant());
                 return null;
@@ -165,13 +202,40 @@ public final class SyncRun {
         }
     }
 
-    private String walkGroups(String deltaLink, EntraSyncResult result) {
-        boolean fullRound = deltaLink == null;
-        return groupReader.read(deltaLink, page -> inTransaction(session -> {
-            GroupImporter importer = new GroupImporter(session, realm(session), componentId, config, !config.dryRun(), result);
-            page.forEach(group -> importer.apply(group, fullRound, result));
-            return null;
-        }));
+    private GroupRound readGroups(String deltaLink) {
+        GroupRound round = new GroupRound(deltaLink == null);
+        round.deltaLink(groupReader.read(deltaLink, round::add));
+        return round;
+    }
+
+    private void applyGroups(GroupRound round, EntraSyncResult result) {
+        List<GroupRound.MergedGroup> merged = List.copyOf(round.groups());
+        for (int from = 0; from < merged.size(); from += GROUP_CHUNK) {
+            List<GroupRound.MergedGroup> chunk = merged.subList(from, Math.min(merged.size(), from + GROUP_CHUNK));
+            inTransaction(session -> {
+                GroupImporter importer = new GroupImporter(session, realm(session), componentId, config, !config.dryRun(), result);
+                chunk.forEach(group -> importer.apply(group, round.isFull(), result));
+                return null;
+            });
+        }
+        if (round.isFull()) {
+            inTransaction(session -> {
+                sweepGroups(new GroupImporter(session, realm(session), componentId, config, !config.dryRun(), result), round, result);
+                return null;
+            });
+        }
+    }
+
+    /** A full round sweeps the synced groups it did not report, as the users round does, under the same threshold. */
+    private void sweepGroups(GroupImporter importer, GroupRound round, EntraSyncResult result) {
+        List<String> unseen = importer.unseen(round.seen());
+        int synced = importer.syncedCount();
+        if (!unseen.isEmpty() && unseen.size() * 100L > (long) config.abortThresholdPercent() * Math.max(synced, 1)) {
+            result.note(String.format("Kept %d of %d synced groups that Entra no longer reports: more than the abort "
+                    + "threshold of %d%%.", unseen.size(), synced, config.abortThresholdPercent()));
+            return;
+        }
+        unseen.forEach(objectId -> importer.remove(objectId, result));
     }
 
     /**

@@ -74,7 +74,7 @@ final class UserImporter {
 
     /** A present (not removed) directory user: create, update, or report it out of scope. */
     Outcome upsert(DirectoryUser entra) {
-        if (entra.has("userType") && entra.isGuest() && !config.includeGuests()) {
+        if (entra.isGuest() && !config.includeGuests()) {
             return Outcome.OUT_OF_SCOPE;
         }
         Optional<UserModel> existing = findByObjectId(entra.id());
@@ -136,36 +136,35 @@ final class UserImporter {
                 }
             }
         }
-        if (entra.has("mail")) {
-            String email = normalizedEmail(entra.mail());
-            if (!Objects.equals(email, user.getEmail())) {
-                UserModel holder = email == null || realm.isDuplicateEmailsAllowed() ? null : local.getUserByEmail(realm, email);
-                if (holder != null && !holder.getId().equals(user.getId())) {
-                    result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; kept " + user.getEmail() + ".");
-                } else {
-                    changed = true;
-                    if (apply) {
-                        user.setEmail(email);
-                        user.setEmailVerified(email != null);
-                    }
+        String email = normalizedEmail(entra.mail());
+        if (!Objects.equals(email, user.getEmail())) {
+            UserModel holder = email == null || realm.isDuplicateEmailsAllowed() ? null : local.getUserByEmail(realm, email);
+            if (holder != null && !holder.getId().equals(user.getId())) {
+                result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; kept " + user.getEmail() + ".");
+            } else {
+                changed = true;
+                if (apply) {
+                    // A mail cleared in Entra clears the email and with it the verified flag.
+                    user.setEmail(email);
+                    user.setEmailVerified(email != null);
                 }
             }
         }
-        changed |= entra.has("givenName") && setIfDifferent(user.getFirstName(), entra.givenName(), user::setFirstName);
-        changed |= entra.has("surname") && setIfDifferent(user.getLastName(), entra.surname(), user::setLastName);
-        changed |= entra.has("mobilePhone") && setAttributeIfDifferent(user, SyncedUserAttributes.MOBILE_PHONE, mobilePhone(entra));
-        changed |= entra.has("userType") && setAttributeIfDifferent(user, SyncedUserAttributes.USER_TYPE, guestFlag(entra));
-        changed |= entra.has("onPremisesImmutableId") && setAttributeIfDifferent(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
+        changed |= setIfDifferent(user.getFirstName(), entra.givenName(), user::setFirstName);
+        changed |= setIfDifferent(user.getLastName(), entra.surname(), user::setLastName);
+        changed |= setAttributeIfDifferent(user, SyncedUserAttributes.MOBILE_PHONE, mobilePhone(entra));
+        changed |= setAttributeIfDifferent(user, SyncedUserAttributes.USER_TYPE, guestFlag(entra));
+        changed |= setAttributeIfDifferent(user, SyncedUserAttributes.IMMUTABLE_ID, entra.onPremisesImmutableId());
         if (user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT) != null) {
             changed = true;
             if (apply) {
                 user.removeAttribute(SyncedUserAttributes.REMOVED_AT);
-                if (!entra.has("accountEnabled")) {
+                if (entra.accountEnabled() == null) {
                     user.setEnabled(true);
                 }
             }
         }
-        if (entra.has("accountEnabled") && entra.accountEnabled() != null && entra.accountEnabled() != user.isEnabled()) {
+        if (entra.accountEnabled() != null && entra.accountEnabled() != user.isEnabled()) {
             changed = true;
             if (apply) {
                 if (entra.accountEnabled()) {
@@ -175,7 +174,7 @@ final class UserImporter {
                 }
             }
         }
-        if (apply && entra.has("userPrincipalName")) {
+        if (apply && entra.userPrincipalName() != null) {
             link(user, entra.userPrincipalName());
         }
         if (changed && apply) {
@@ -236,8 +235,7 @@ final class UserImporter {
 
     private String username(DirectoryUser entra) {
         String value = config.usesMail() ? entra.mail() : entra.userPrincipalName();
-        boolean present = entra.has(config.usernameAttribute());
-        return !present || value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String normalizedEmail(String mail) {
