@@ -27,9 +27,13 @@ public final class SyncBenchmark {
     private SyncBenchmark() {
     }
 
-    record Phase(String name, int users, double seconds, long peakHeapBytes, String status) {
+    record Phase(String name, int users, double seconds, long peakHeapBytes, String status, int graphRequests) {
         double usersPerSecond() {
             return users / seconds;
+        }
+
+        double graphRequestsPerThousandUsers() {
+            return 1000.0 * graphRequests / users;
         }
     }
 
@@ -81,7 +85,8 @@ public final class SyncBenchmark {
             long started = System.nanoTime();
             JsonNode result = call.run();
             double seconds = (System.nanoTime() - started) / 1e9;
-            Phase phase = new Phase(name, users, seconds, Math.max(heap.peakBytes(), heap.sampleNow()), result.path("status").asText());
+            Phase phase = new Phase(name, users, seconds, Math.max(heap.peakBytes(), heap.sampleNow()), result.path("status").asText(),
+                    result.path("graphRequests").asInt());
             System.out.printf("  %.1f s: %s%n", seconds, phase.status());
             return phase;
         }
@@ -95,9 +100,10 @@ public final class SyncBenchmark {
         System.out.println();
         System.out.printf("Entra ID Sync benchmark: %d users, Graph page size %d, Keycloak 26.7.3 start-dev (H2 file), -Xmx1g, %d cores%n",
                 users, PAGE_SIZE, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-36s %10s %10s %14s%n", "phase", "seconds", "users/s", "peak heap MB");
+        System.out.printf("%-36s %10s %10s %14s %18s%n", "phase", "seconds", "users/s", "peak heap MB", "Graph req/1000 u");
         for (Phase phase : phases) {
-            System.out.printf("%-36s %10.1f %10.0f %14d%n", phase.name(), phase.seconds(), phase.usersPerSecond(), phase.peakHeapBytes() / (1024 * 1024));
+            System.out.printf("%-36s %10.1f %10.0f %14d %18s%n", phase.name(), phase.seconds(), phase.usersPerSecond(),
+                    phase.peakHeapBytes() / (1024 * 1024), phase == ldap ? "-" : String.format("%.1f", phase.graphRequestsPerThousandUsers()));
         }
         System.out.printf("Full-sync throughput, Entra / LDAP:       %.2f (target >= 1.00)%n", entra.usersPerSecond() / ldap.usersPerSecond());
         System.out.printf("Delta of %d changes / full sync time:    %.1f %% (target < 5 %%)%n", changes, 100 * delta.seconds() / entra.seconds());
