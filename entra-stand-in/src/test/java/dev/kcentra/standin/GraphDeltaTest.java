@@ -82,21 +82,12 @@ class GraphDeltaTest {
 
     @Test
     void emptyPagesAndRepeatedObjectsAsMicrosoftDocumentsThem() throws Exception {
-        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", "\"pageSize\": 2, \"emptyPages\": true, \"duplicates\": true");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("quirky-seed", ".json");
-        java.nio.file.Files.writeString(file, seed);
-        try (EntraStandIn quirky = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
-            EntraStandIn plain = standIn;
-            standIn = quirky;
-            token = TestFixtures.graphTokenByCertificate(quirky);
-            Round round = walk(quirky.graphBaseUrl() + "/v1.0/users/delta");
-            standIn = plain;
+        withGraphSettings("\"pageSize\": 2, \"emptyPages\": true, \"duplicates\": true", () -> {
+            Round round = walk(standIn.graphBaseUrl() + "/v1.0/users/delta");
             assertEquals(7, round.pages, "4 pages of data with 3 empty pages between them");
             assertEquals(10, round.items.size(), "each data page after the first repeats one object");
             assertEquals(7, round.items.stream().map(u -> u.get("id").getAsString()).distinct().count());
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
+        });
     }
 
     @Test
@@ -189,27 +180,15 @@ class GraphDeltaTest {
 
     @Test
     void aLargeGroupComesAsSeveralCopiesThatStraddlePages() throws Exception {
-        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", "\"pageSize\": 1, \"membersPerGroupCopy\": 1");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("split-seed", ".json");
-        java.nio.file.Files.writeString(file, seed);
-        try (EntraStandIn split = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
-            EntraStandIn plain = standIn;
-            standIn = split;
-            token = TestFixtures.graphTokenByCertificate(split);
-            try {
-                Round full = walk(split.graphBaseUrl() + "/v1.0/groups/delta?$select=displayName,description,members");
-                List<JsonObject> copies = full.items.stream().filter(g -> g.get("id").getAsString().equals(GROUP)).toList();
-                assertEquals(2, copies.size(), "two members, one a copy");
-                Set<String> members = new HashSet<>();
-                copies.forEach(c -> c.getAsJsonArray("members@delta").forEach(m -> members.add(m.getAsJsonObject().get("id").getAsString())));
-                assertEquals(Set.of(user(1), user(2)), members);
-                assertTrue(full.pages >= 2);
-            } finally {
-                standIn = plain;
-            }
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
+        withGraphSettings("\"pageSize\": 1, \"membersPerGroupCopy\": 1", () -> {
+            Round full = walk(standIn.graphBaseUrl() + "/v1.0/groups/delta?$select=displayName,description,members");
+            List<JsonObject> copies = full.items.stream().filter(g -> g.get("id").getAsString().equals(GROUP)).toList();
+            assertEquals(2, copies.size(), "two members, one a copy");
+            Set<String> members = new HashSet<>();
+            copies.forEach(c -> c.getAsJsonArray("members@delta").forEach(m -> members.add(m.getAsJsonObject().get("id").getAsString())));
+            assertEquals(Set.of(user(1), user(2)), members);
+            assertTrue(full.pages >= 2);
+        });
     }
 
     @Test
@@ -227,15 +206,11 @@ class GraphDeltaTest {
 
     @Test
     void resourceUnitsAreMeteredPerTenSecondsWithAWarningBeforeThe429() throws Exception {
-        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", "\"pageSize\": 2, \"resourceUnitsPer10s\": 5");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("metered-seed", ".json");
-        java.nio.file.Files.writeString(file, seed);
-        try (EntraStandIn metered = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
-            String meteredToken = TestFixtures.graphTokenByCertificate(metered);
-            String url = metered.graphBaseUrl() + "/v1.0/users/" + user(1);
+        withGraphSettings("\"pageSize\": 2, \"resourceUnitsPer10s\": 5", () -> {
+            String url = standIn.graphBaseUrl() + "/v1.0/users/" + user(1);
             List<HttpResponse<String>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                answers.add(TestHttp.get(url, "Authorization", "Bearer " + meteredToken));
+                answers.add(get(url));
             }
             assertEquals(List.of(200, 200, 200, 200, 200, 429), answers.stream().map(HttpResponse::statusCode).toList());
             assertTrue(answers.get(3).headers().firstValue("x-ms-throttle-limit-percentage").isEmpty(), "4 of 5: not more than 0.8");
@@ -245,9 +220,7 @@ class GraphDeltaTest {
             int retryAfter = Integer.parseInt(answers.get(5).headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 10, "until the oldest units leave the 10 s window: " + retryAfter);
             assertEquals("TooManyRequests", error(answers.get(5)).get("code").getAsString());
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
+        });
     }
 
     @Test
@@ -351,6 +324,29 @@ class GraphDeltaTest {
     }
 
     private record Round(List<JsonObject> items, int pages, String deltaLink, JsonObject firstPage) {
+    }
+
+    @FunctionalInterface
+    private interface StandInTest {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code test} against a stand-in of the test seed whose {@code "pageSize": 2} is replaced by {@code settings}. */
+    private void withGraphSettings(String settings, StandInTest test) throws Exception {
+        String seed = TestFixtures.resource("test-seed.json").replace("\"pageSize\": 2", settings);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("graph-settings-seed", ".json");
+        java.nio.file.Files.writeString(file, seed);
+        EntraStandIn plain = standIn;
+        String plainToken = token;
+        try (EntraStandIn other = EntraStandIn.start(new StandInOptions(file, 0, 0))) {
+            standIn = other;
+            token = TestFixtures.graphTokenByCertificate(other);
+            test.run();
+        } finally {
+            standIn = plain;
+            token = plainToken;
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     /** @param headers sent with every request of the round, besides the token */

@@ -128,10 +128,7 @@ class EntraSyncFidelityIT {
         start(UnaryOperator.identity());
         String componentId = tenant.connect(tenant.secretConnection());
         tenant.fullSync();
-        RealmRepresentation representation = realm.admin().toRepresentation();
-        representation.getAttributes().put("kcentra.entraSync." + componentId + ".deltaLinkAt",
-                String.valueOf(Instant.now().minus(Duration.ofDays(7)).getEpochSecond()));
-        realm.admin().update(representation);
+        editStoredLink(componentId, ".deltaLinkAt", at -> String.valueOf(Instant.now().minus(Duration.ofDays(7)).getEpochSecond()));
 
         SynchronizationResultRepresentation result = tenant.changedSync();
         assertTrue(result.getStatus().startsWith("Entra ID full sync"), result.getStatus());
@@ -144,11 +141,7 @@ class EntraSyncFidelityIT {
         start(UnaryOperator.identity());
         String componentId = tenant.connect(tenant.secretConnection());
         tenant.fullSync();
-        RealmRepresentation representation = realm.admin().toRepresentation();
-        String key = "kcentra.entraSync." + componentId + ".deltaLink";
-        String link = representation.getAttributes().get(key);
-        representation.getAttributes().put(key, link.substring(0, link.length() - 4) + "AAAA");
-        realm.admin().update(representation);
+        editStoredLink(componentId, ".deltaLink", link -> link.substring(0, link.length() - 4) + "AAAA");
 
         SynchronizationResultRepresentation first = tenant.changedSync();
         assertTrue(first.getStatus().contains("expired") && first.getStatus().contains("ran a full sync instead"), first.getStatus());
@@ -178,6 +171,14 @@ class EntraSyncFidelityIT {
         SynchronizationResultRepresentation result = tenant.fullSync();
         // Ten users two a page: five pages, one of them asked twice after the 429.
         assertTrue(result.getStatus().contains("Graph: 6 requests, 1 throttled"), result.getStatus());
+    }
+
+    /** Changes what the connection stored about its users delta link (realm attributes, see DeltaLinkStore). */
+    private void editStoredLink(String componentId, String suffix, UnaryOperator<String> edit) {
+        RealmRepresentation representation = realm.admin().toRepresentation();
+        String key = "kcentra.entraSync." + componentId + suffix;
+        representation.getAttributes().put(key, edit.apply(representation.getAttributes().get(key)));
+        realm.admin().update(representation);
     }
 
     private Set<String> syncedGroupNames() {
