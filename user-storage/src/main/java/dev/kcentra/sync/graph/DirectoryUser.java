@@ -4,9 +4,10 @@ package dev.kcentra.sync.graph;
  * A user as one delta page reported it, every selected property with its value: null when Graph sent null (the
  * property was cleared) and when Graph left it out (it was never set). Without {@code Prefer: return=minimal}, which
  * the sync never sends, that is what the two mean: "If the property has changed, the new value is included in the
- * response. This includes properties being set to null value. If the property hasn't changed, the old value is
- * included in the response. If the property has never been set before, it isn't included in the response at all"
- * (https://learn.microsoft.com/en-us/graph/delta-query-overview, "Properties"). So a null always clears.
+ * response. This includes properties being set to null value. If the property has not changed, the old value is
+ * included in the response. If the property has never been set before it will not be included in the response at
+ * all" (https://learn.microsoft.com/en-us/graph/api/user-delta?view=graph-rest-1.0, "Properties"). So a null always
+ * clears.
  * {@code removedReason} is set for {@code @removed} entries ({@code changed}: soft-deleted, {@code deleted}: gone
  * for good), which carry nothing but the id.
  */

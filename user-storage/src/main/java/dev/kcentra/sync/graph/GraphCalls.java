@@ -12,9 +12,9 @@ final class GraphCalls {
     /**
      * Follows a link Graph gave ({@code @odata.nextLink} or a stored {@code @odata.deltaLink}). The request is exactly
      * what Graph asked for, so a 400, 404 or 410 answer can only mean that Graph no longer takes the token in it:
-     * 410 with {@code resyncRequired}, 400 with {@code syncStateNotFound}, {@code syncStateInvalid},
-     * {@code Directory_ExpiredPageToken} or a badly formed token (delta-query-overview, "Token duration" and
-     * "Synchronization reset"). Each needs a round from scratch, never the same dead link again.
+     * 410 Gone with a {@code Location} to start over, {@code syncStateNotFound} or {@code resyncRequired} ("a 40X-series
+     * error", delta-query-overview, "Token duration" and "Synchronization reset"), an expired page token or a badly
+     * formed one. Each needs a round from scratch, never the same dead link again.
      */
     static <T> T follow(GraphCall<T> call) {
         try {
