@@ -18,6 +18,7 @@ import dev.kcentra.standin.graph.UsersDeltaEndpoint;
 import dev.kcentra.standin.graph.UsersEndpoint;
 import dev.kcentra.standin.http.Endpoint;
 import dev.kcentra.standin.login.AuthorizeEndpoint;
+import dev.kcentra.standin.login.KeyRolloverEndpoint;
 import dev.kcentra.standin.login.KeysEndpoint;
 import dev.kcentra.standin.login.LoginContext;
 import dev.kcentra.standin.login.LogoutEndpoint;
@@ -55,19 +56,21 @@ public final class EntraStandIn implements AutoCloseable {
     private final WireMockServer login;
     private final WireMockServer graph;
     private final AuthorizeEndpoint authorize;
+    private final LoginContext loginContext;
 
     private EntraStandIn(Seed seed, int loginPort, int graphPort) {
         this.seed = seed;
         this.directory = new Directory(seed);
         this.faults = new Faults();
         seed.faults().forEach(faults::add);
-        this.urls = new StandInUrls("http://" + LOOPBACK + ":" + loginPort, "http://" + LOOPBACK + ":" + graphPort);
+        String loginUrl = "http://" + LOOPBACK + ":" + loginPort;
+        this.urls = new StandInUrls(loginUrl, "http://" + LOOPBACK + ":" + graphPort, seed.login().issuerBase(loginUrl));
 
-        LoginContext loginContext = LoginContext.create(directory, urls, faults, Clock.systemUTC());
+        this.loginContext = LoginContext.create(directory, urls, faults, Clock.systemUTC());
         this.authorize = new AuthorizeEndpoint(loginContext);
         List<Endpoint> loginEndpoints = List.of(new OpenIdConfigurationEndpoint(loginContext), authorize,
                 new SignInEndpoint(loginContext), new TokenEndpoint(loginContext), new KeysEndpoint(loginContext),
-                new LogoutEndpoint(loginContext));
+                new LogoutEndpoint(loginContext), new KeyRolloverEndpoint(loginContext.key()));
 
         GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.graph());
         List<Endpoint> graphEndpoints = List.of(new UsersDeltaEndpoint(graphContext), new GroupsDeltaEndpoint(graphContext),
@@ -114,6 +117,14 @@ public final class EntraStandIn implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * A signing key rollover: tokens are signed from now on with the key published next in the JWKS (also
+     * {@code POST /_standin/keys/roll} on the login port). The keys are shared by the stand-ins of one process.
+     */
+    public String rollSigningKey() {
+        return loginContext.key().roll();
     }
 
     /** Query parameters of the most recent authorization request. */

@@ -92,7 +92,7 @@ public final class TokenEndpoint extends LoginEndpoint {
         if (pkce.isPresent()) {
             return pkce.get().toJson();
         }
-        return userTokens(grant);
+        return userTokens(grant, app);
     }
 
     private ResponseDefinition refreshToken(Params form, EntraApplication app) {
@@ -107,7 +107,7 @@ public final class TokenEndpoint extends LoginEndpoint {
             return AadError.invalidGrant(50057, "The user account is disabled or was deleted.").toJson();
         }
         Account current = new Account(account.tenant(), account.tenant().user(account.user().id()).orElseThrow());
-        return userTokens(new SignInSessions.Grant(grant.get().request(), current, grant.get().authTime()));
+        return userTokens(new SignInSessions.Grant(grant.get().request(), current, grant.get().authTime()), app);
     }
 
     private ResponseDefinition clientCredentials(Params form, Authority authority, EntraApplication app) {
@@ -137,7 +137,7 @@ public final class TokenEndpoint extends LoginEndpoint {
         return Responses.json(200, body);
     }
 
-    private ResponseDefinition userTokens(SignInSessions.Grant grant) {
+    private ResponseDefinition userTokens(SignInSessions.Grant grant, EntraApplication app) {
         AuthorizeRequest authorize = grant.request();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_type", "Bearer");
@@ -149,7 +149,7 @@ public final class TokenEndpoint extends LoginEndpoint {
             body.put("refresh_token", context.sessions().issueRefreshToken(grant));
         }
         if (authorize.scopes().contains("openid")) {
-            body.put("id_token", context.tokens().idToken(authorize, grant.account(), grant.authTime()));
+            body.put("id_token", context.tokens().idToken(authorize, app, grant.account(), grant.authTime()));
         }
         return Responses.json(200, body);
     }
