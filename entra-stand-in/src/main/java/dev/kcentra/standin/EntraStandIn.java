@@ -58,12 +58,12 @@ public final class EntraStandIn implements AutoCloseable {
     private final AuthorizeEndpoint authorize;
     private final LoginContext loginContext;
 
-    private EntraStandIn(Seed seed, int loginPort, int graphPort) {
+    private EntraStandIn(Seed seed, int loginPort, int graphPort, LoginTls tls) {
         this.seed = seed;
         this.directory = new Directory(seed);
         this.faults = new Faults();
         seed.faults().forEach(faults::add);
-        String loginUrl = "http://" + LOOPBACK + ":" + loginPort;
+        String loginUrl = (tls == null ? "http://" : "https://") + LOOPBACK + ":" + loginPort;
         this.urls = new StandInUrls(loginUrl, "http://" + LOOPBACK + ":" + graphPort, seed.login().issuerBase(loginUrl));
 
         this.loginContext = LoginContext.create(directory, urls, faults, Clock.systemUTC());
@@ -78,18 +78,23 @@ public final class EntraStandIn implements AutoCloseable {
                 new UserInfoEndpoint(graphContext),
                 new AdminEndpoint(directory, faults));
 
-        this.login = server(loginPort, loginEndpoints);
-        this.graph = server(graphPort, graphEndpoints);
+        this.login = server(loginPort, loginEndpoints, tls);
+        this.graph = server(graphPort, graphEndpoints, null);
     }
 
     /** Starts both servers; ports 0 pick free ones. */
     public static EntraStandIn start(StandInOptions options) {
         Seed seed = Seed.load(options.seedFile());
-        return new EntraStandIn(seed, portOrFree(options.loginPort()), portOrFree(options.graphPort()));
+        return new EntraStandIn(seed, portOrFree(options.loginPort()), portOrFree(options.graphPort()), null);
     }
 
     public static EntraStandIn start(Seed seed, int loginPort, int graphPort) {
-        return new EntraStandIn(seed, portOrFree(loginPort), portOrFree(graphPort));
+        return new EntraStandIn(seed, portOrFree(loginPort), portOrFree(graphPort), null);
+    }
+
+    /** The login authority over HTTPS only (for clients that require it, like MSAL), Graph over HTTP. */
+    public static EntraStandIn startWithHttpsLogin(Seed seed, LoginTls tls) {
+        return new EntraStandIn(seed, portOrFree(0), portOrFree(0), tls);
     }
 
     /** Like {@code https://login.microsoftonline.com}. */
@@ -138,14 +143,20 @@ public final class EntraStandIn implements AutoCloseable {
         graph.stop();
     }
 
-    private static WireMockServer server(int port, List<Endpoint> endpoints) {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+    private static WireMockServer server(int port, List<Endpoint> endpoints, LoginTls tls) {
+        WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(LOOPBACK)
-                .port(port)
                 .notifier(new ConsoleNotifier(false))
                 .maxRequestJournalEntries(200)
                 .extensionScanningEnabled(false)
-                .extensions(endpoints.toArray(Extension[]::new)));
+                .extensions(endpoints.toArray(Extension[]::new));
+        if (tls == null) {
+            options.port(port);
+        } else {
+            options.httpDisabled(true).httpsPort(port).keystorePath(tls.keyStore().toString()).keystoreType("PKCS12")
+                    .keystorePassword(tls.password()).keyManagerPassword(tls.password());
+        }
+        WireMockServer server = new WireMockServer(options);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -116,12 +116,13 @@ public final class TokenEndpoint extends LoginEndpoint {
                     + authority.segment() + "'.").toJson();
         }
         String scope = form.getOrNull("scope");
-        if (scope == null || !scope.trim().endsWith("/.default") || scope.trim().contains(" ")) {
+        Optional<String> resourceScope = ClientCredentialsScope.resourceScope(scope);
+        if (resourceScope.isEmpty()) {
             return new AadError(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. "
                     + "Client credential flows must have a scope value with /.default suffixed to the resource identifier "
                     + "(application ID URI).").toJson();
         }
-        String resource = scope.trim().substring(0, scope.trim().length() - "/.default".length());
+        String resource = resourceScope.get().substring(0, resourceScope.get().length() - "/.default".length());
         if (!TokenFactory.GRAPH_RESOURCE.equals(resource) && !TokenFactory.GRAPH_APP_ID.equals(resource)) {
             return new AadError(400, "invalid_resource", 500011, "The resource principal named " + resource
                     + " was not found in the tenant named " + authority.tenant().displayName() + ".").toJson();
