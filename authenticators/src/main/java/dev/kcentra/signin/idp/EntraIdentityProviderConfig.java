@@ -1,6 +1,8 @@
 package dev.kcentra.signin.idp;
 
 import dev.kcentra.sync.EntraCloud;
+import dev.kcentra.sync.EntraSyncConfig;
+import dev.kcentra.sync.sso.SsoPolicy;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
@@ -124,9 +126,13 @@ public class EntraIdentityProviderConfig extends OIDCIdentityProviderConfig {
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException("Cloud must be one of global, us-government, us-government-dod, china, custom.");
         }
-        // Only a cloud the admin chose binds the URLs: providers saved before this setting (and the stand-in's) have none.
+        // Only a chosen cloud binds the URLs (providers saved before this setting, and the stand-in's, have none),
+        // the provider's own or the national cloud of the Entra ID connection that sends users here.
         boolean chosen = getConfig().get(CLOUD) != null && !getConfig().get(CLOUD).isBlank();
-        EntraCloudHosts.check(chosen ? cloud : EntraCloud.CUSTOM, Map.of("Authorization URL", nonNull(getAuthorizationUrl()), "Token URL",
+        EntraCloud connectionCloud = realm == null ? null : SsoPolicy.connectionOf(realm).map(EntraSyncConfig::from)
+                .filter(connection -> getAlias() != null && getAlias().equals(connection.identityProviderAlias()))
+                .map(EntraSyncConfig::cloud).orElse(null);
+        EntraCloudHosts.check(EntraCloudHosts.bindingCloud(chosen ? cloud : null, connectionCloud), Map.of("Authorization URL", nonNull(getAuthorizationUrl()), "Token URL",
                 nonNull(getTokenUrl()), "JWKS URL", nonNull(getJwksUrl()), "Issuer", nonNull(getIssuer()),
                 "Issuer template", getIssuerTemplate()));
         boolean pinned = getIssuer() != null && !getIssuer().isBlank();
