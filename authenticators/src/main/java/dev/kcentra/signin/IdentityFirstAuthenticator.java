@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.kcentra.signin.idp.EntraGuest;
 import dev.kcentra.signin.outage.EntraAvailability;
 import dev.kcentra.signin.outage.MicrosoftUnavailablePage;
 import org.jboss.logging.Logger;
@@ -154,12 +155,19 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
             return;
         }
         var authSession = context.getAuthenticationSession();
-        authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, route.loginHint());
+        if (route.guest()) {
+            // A client's own login_hint may be the guest's #EXT# UPN too: nothing of it goes to Microsoft.
+            authSession.removeClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+            authSession.setAuthNote(EntraGuest.GUEST_NOTE, "true");
+        } else {
+            authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, route.loginHint());
+            authSession.removeAuthNote(EntraGuest.GUEST_NOTE);
+        }
         String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
         URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), route.idpAlias(),
                 context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
                 AuthenticationProcessor.getClientData(context.getSession(), authSession), route.loginHint());
-        LOG.debugf("Routing %s to identity provider %s", route.loginHint(), route.idpAlias());
+        LOG.debugf("Routing %s to identity provider %s", route.guest() ? "a guest" : route.loginHint(), route.idpAlias());
         context.forceChallenge(Response.seeOther(location).build());
     }
 

@@ -1,5 +1,6 @@
 package dev.kcentra.signin;
 
+import dev.kcentra.signin.idp.EntraGuest;
 import dev.kcentra.sync.sso.SsoPolicy;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -48,6 +49,10 @@ public final class SignInRouter {
     /** Microsoft, when the identity provider exists and is enabled; otherwise nobody can go there. */
     private SignInRoute microsoft(String alias, String loginHint) {
         IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
-        return idp == null || !idp.isEnabled() ? SignInRoute.PASSWORD : new SignInRoute.Microsoft(idp.getAlias(), loginHint);
+        if (idp == null || !idp.isEnabled()) {
+            return SignInRoute.PASSWORD;
+        }
+        boolean guest = EntraGuest.isGuestUpn(loginHint);
+        return new SignInRoute.Microsoft(idp.getAlias(), guest ? null : loginHint, guest);
     }
 }

@@ -19,6 +19,7 @@ import dev.kcentra.standin.graph.UsersDeltaEndpoint;
 import dev.kcentra.standin.graph.UsersEndpoint;
 import dev.kcentra.standin.http.Endpoint;
 import dev.kcentra.standin.login.AuthorizeEndpoint;
+import dev.kcentra.standin.login.KeyRolloverEndpoint;
 import dev.kcentra.standin.login.KeysEndpoint;
 import dev.kcentra.standin.login.LoginContext;
 import dev.kcentra.standin.login.LogoutEndpoint;
@@ -56,19 +57,21 @@ public final class EntraStandIn implements AutoCloseable {
     private final WireMockServer login;
     private final WireMockServer graph;
     private final AuthorizeEndpoint authorize;
+    private final LoginContext loginContext;
 
-    private EntraStandIn(Seed seed, int loginPort, int graphPort) {
+    private EntraStandIn(Seed seed, int loginPort, int graphPort, LoginTls tls) {
         this.seed = seed;
         this.directory = new Directory(seed);
         this.faults = new Faults();
         seed.faults().forEach(faults::add);
-        this.urls = new StandInUrls("http://" + LOOPBACK + ":" + loginPort, "http://" + LOOPBACK + ":" + graphPort);
+        String loginUrl = (tls == null ? "http://" : "https://") + LOOPBACK + ":" + loginPort;
+        this.urls = new StandInUrls(loginUrl, "http://" + LOOPBACK + ":" + graphPort, seed.login().issuerBase(loginUrl));
 
-        LoginContext loginContext = LoginContext.create(directory, urls, faults, Clock.systemUTC());
+        this.loginContext = LoginContext.create(directory, urls, faults, Clock.systemUTC());
         this.authorize = new AuthorizeEndpoint(loginContext);
         List<Endpoint> loginEndpoints = List.of(new OpenIdConfigurationEndpoint(loginContext), authorize,
                 new SignInEndpoint(loginContext), new TokenEndpoint(loginContext), new KeysEndpoint(loginContext),
-                new LogoutEndpoint(loginContext));
+                new LogoutEndpoint(loginContext), new KeyRolloverEndpoint(loginContext.key()));
 
         GraphContext graphContext = new GraphContext(directory, faults, loginContext.key(), urls.graph(), new PageTokens(), seed.graph(),
                 new ResourceUnitMeter(Clock.systemUTC()));
@@ -77,18 +80,23 @@ public final class EntraStandIn implements AutoCloseable {
                 new UserInfoEndpoint(graphContext),
                 new AdminEndpoint(directory, faults));
 
-        this.login = server(loginPort, loginEndpoints);
-        this.graph = server(graphPort, graphEndpoints);
+        this.login = server(loginPort, loginEndpoints, tls);
+        this.graph = server(graphPort, graphEndpoints, null);
     }
 
     /** Starts both servers; ports 0 pick free ones. */
     public static EntraStandIn start(StandInOptions options) {
         Seed seed = Seed.load(options.seedFile());
-        return new EntraStandIn(seed, portOrFree(options.loginPort()), portOrFree(options.graphPort()));
+        return new EntraStandIn(seed, portOrFree(options.loginPort()), portOrFree(options.graphPort()), null);
     }
 
     public static EntraStandIn start(Seed seed, int loginPort, int graphPort) {
-        return new EntraStandIn(seed, portOrFree(loginPort), portOrFree(graphPort));
+        return new EntraStandIn(seed, portOrFree(loginPort), portOrFree(graphPort), null);
+    }
+
+    /** The login authority over HTTPS only (for clients that require it, like MSAL), Graph over HTTP. */
+    public static EntraStandIn startWithHttpsLogin(Seed seed, LoginTls tls) {
+        return new EntraStandIn(seed, portOrFree(0), portOrFree(0), tls);
     }
 
     /** Like {@code https://login.microsoftonline.com}. */
@@ -118,6 +126,14 @@ public final class EntraStandIn implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * A signing key rollover: tokens are signed from now on with the key published next in the JWKS (also
+     * {@code POST /_standin/keys/roll} on the login port). The keys are shared by the stand-ins of one process.
+     */
+    public String rollSigningKey() {
+        return loginContext.key().roll();
+    }
+
     /** Query parameters of the most recent authorization request. */
     public Map<String, String> lastAuthorizeRequest() {
         return authorize.lastRequest();
@@ -129,14 +145,20 @@ public final class EntraStandIn implements AutoCloseable {
         graph.stop();
     }
 
-    private static WireMockServer server(int port, List<Endpoint> endpoints) {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+    private static WireMockServer server(int port, List<Endpoint> endpoints, LoginTls tls) {
+        WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(LOOPBACK)
-                .port(port)
                 .notifier(new ConsoleNotifier(false))
                 .maxRequestJournalEntries(200)
                 .extensionScanningEnabled(false)
-                .extensions(endpoints.toArray(Extension[]::new)));
+                .extensions(endpoints.toArray(Extension[]::new));
+        if (tls == null) {
+            options.port(port);
+        } else {
+            options.httpDisabled(true).httpsPort(port).keystorePath(tls.keyStore().toString()).keystoreType("PKCS12")
+                    .keystorePassword(tls.password()).keyManagerPassword(tls.password());
+        }
+        WireMockServer server = new WireMockServer(options);
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -65,7 +65,8 @@ class SignInFlowTest {
     void multiTenantAuthoritiesAnnounceTheTenantIdTemplate() {
         for (String segment : List.of("common", "organizations", "consumers")) {
             JsonObject doc = TestHttp.json(TestHttp.get(standIn.loginBaseUrl() + "/" + segment + "/v2.0/.well-known/openid-configuration"));
-            assertEquals(standIn.loginBaseUrl() + "/{tenantid}/v2.0", doc.get("issuer").getAsString());
+            assertEquals(standIn.loginBaseUrl() + "/" + ("consumers".equals(segment) ? CONSUMERS : "{tenantid}") + "/v2.0",
+                    doc.get("issuer").getAsString(), "consumers has the one fixed issuer of personal accounts");
             assertEquals(standIn.loginBaseUrl() + "/" + segment + "/oauth2/v2.0/token", doc.get("token_endpoint").getAsString());
         }
     }

@@ -31,6 +31,16 @@ public enum EntraCloud {
         return graph;
     }
 
+    /**
+     * Where users sign in and what their tokens' issuers start with. The 21Vianet cloud's sign-in host is
+     * login.partner.microsoftonline.cn ("Microsoft Entra authentication endpoints" of
+     * https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud); the sync keeps the
+     * authority it always used there. Null for {@link #CUSTOM}.
+     */
+    public String signInAuthority() {
+        return this == CHINA ? "https://login.partner.microsoftonline.cn" : authority;
+    }
+
     /** The client-credentials scope for Graph in this cloud. */
     public String graphScope() {
         return this == CUSTOM ? GLOBAL_GRAPH_SCOPE : graph + "/.default";

@@ -10,6 +10,8 @@ public record EntraUserKey(String tenantId, String objectId) {
 
     public static final String TENANT_ID_CLAIM = "tid";
     public static final String OBJECT_ID_CLAIM = "oid";
+    /** Login theme message shown when Microsoft sent no {@code oid}: the sign-in lacked the {@code profile} scope. */
+    public static final String NO_OBJECT_ID_MESSAGE = "kcentraEntraNoObjectIdMessage";
 
     public EntraUserKey {
         tenantId = guid(TENANT_ID_CLAIM, tenantId);
@@ -28,9 +30,15 @@ public record EntraUserKey(String tenantId, String objectId) {
         return claim instanceof String s ? s : null;
     }
 
+    private static String throwing(IdentityBrokerException e) {
+        throw e;
+    }
+
     private static String guid(String claim, String value) {
         if (value == null || value.isBlank()) {
-            throw new IdentityBrokerException("Microsoft token has no '" + claim + "' claim");
+            IdentityBrokerException missing = new IdentityBrokerException("Microsoft token has no '" + claim + "' claim"
+                    + (OBJECT_ID_CLAIM.equals(claim) ? " (Microsoft sends it only with the 'profile' scope)" : ""));
+            return throwing(OBJECT_ID_CLAIM.equals(claim) ? missing.withMessageCode(NO_OBJECT_ID_MESSAGE) : missing);
         }
         try {
             return UUID.fromString(value).toString();

@@ -20,7 +20,7 @@ class EntraUserKeyTest {
 
     @Test
     void missingOrMalformedClaimsAreRefused() {
-        assertEquals("Microsoft token has no 'oid' claim",
+        assertEquals("Microsoft token has no 'oid' claim (Microsoft sends it only with the 'profile' scope)",
                 assertThrows(IdentityBrokerException.class, () -> EntraUserKey.fromClaims(Map.of("tid", TID))).getMessage());
         assertEquals("Microsoft token has no 'tid' claim",
                 assertThrows(IdentityBrokerException.class, () -> EntraUserKey.fromClaims(Map.of("oid", OID, "tid", " "))).getMessage());

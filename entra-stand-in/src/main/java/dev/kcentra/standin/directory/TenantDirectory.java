@@ -68,7 +68,27 @@ public final class TenantDirectory {
         List<X509Certificate> certificates = new ArrayList<>(app.certificates());
         certificates.add(certificate);
         applications.put(app.clientId(), new EntraApplication(app.displayName(), app.clientId(), app.clientSecret(),
-                certificates, app.redirectUris(), app.appRoles()));
+                certificates, app.redirectUris(), app.appRoles(), app.idTokenOptionalClaims()));
+    }
+
+    /** Sets the optional claims of an app registration's ID tokens, as an admin does under "Token configuration". */
+    public synchronized void setIdTokenOptionalClaims(String clientId, List<String> claims) {
+        EntraApplication app = application(clientId).orElseThrow(() -> new NoSuchElementException("no application " + clientId));
+        applications.put(app.clientId(), app.withIdTokenOptionalClaims(claims));
+    }
+
+    /**
+     * A B2B guest of this tenant found by their home identity (the {@code mail} Entra stores on the guest): guests sign
+     * in at the resource tenant with their own credentials, not with their {@code #EXT#} UPN
+     * (https://learn.microsoft.com/en-us/entra/external-id/user-properties).
+     */
+    public synchronized Optional<EntraUser> guestByHomeIdentity(String signInName) {
+        if (signInName == null) {
+            return Optional.empty();
+        }
+        return users.values().stream().filter(state -> !state.isRemoved()).map(UserState::user)
+                .filter(EntraUser::isGuest).filter(u -> u.mail() != null && u.mail().equalsIgnoreCase(signInName.trim()))
+                .findFirst();
     }
 
     public synchronized long version() {

@@ -2,6 +2,7 @@ package dev.kcentra.standin.login;
 
 import dev.kcentra.standin.directory.Directory;
 import dev.kcentra.standin.directory.TenantDirectory;
+import dev.kcentra.standin.seed.EntraTenant;
 
 import java.util.Optional;
 
@@ -28,9 +29,19 @@ public record Authority(String segment, Kind kind, TenantDirectory tenant) {
         return kind == Kind.TENANT ? tenant.id() : segment;
     }
 
-    /** The issuer its discovery document announces; Microsoft uses a {tenantid} template for multi-tenant ones. */
-    public String issuerTemplate(String login) {
-        return login + "/" + (kind == Kind.TENANT ? tenant.id() : "{tenantid}") + "/v2.0";
+    /**
+     * The issuer its discovery document announces: the tenant's, a {@code {tenantid}} template for {@code common} and
+     * {@code organizations}, and for {@code consumers} the fixed issuer of the personal-account tenant
+     * (https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc, "Find your app's OpenID
+     * configuration document URI"; https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference, {@code iss}).
+     */
+    public String issuerTemplate(String issuerBase) {
+        String tenantSegment = switch (kind) {
+            case TENANT -> tenant.id();
+            case CONSUMERS -> EntraTenant.CONSUMERS_TENANT_ID;
+            case COMMON, ORGANIZATIONS -> "{tenantid}";
+        };
+        return issuerBase + "/" + tenantSegment + "/v2.0";
     }
 
     public boolean admits(TenantDirectory home) {

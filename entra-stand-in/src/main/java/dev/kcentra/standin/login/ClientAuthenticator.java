@@ -149,17 +149,30 @@ public final class ClientAuthenticator {
         return Result.ok(app.get());
     }
 
+    /**
+     * The registered certificate the assertion's {@code x5t#S256} or {@code x5t} names. Microsoft's page
+     * (https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials, "Header") says base64url;
+     * MSAL for Java sends standard Base64 with padding (com.microsoft.aad.msal4j.ClientCertificate#publicCertificateHash256)
+     * and Entra accepts it, so the thumbprint's bytes are compared, in either alphabet.
+     */
     private static Optional<X509Certificate> registeredCertificate(EntraApplication app, SignedJWT jwt) {
         Base64URL sha256 = jwt.getHeader().getX509CertSHA256Thumbprint();
         @SuppressWarnings("deprecation")
         Base64URL sha1 = jwt.getHeader().getX509CertThumbprint();
         for (X509Certificate certificate : app.certificates()) {
-            if ((sha256 != null && sha256.toString().equals(thumbprint(certificate, "SHA-256")))
-                    || (sha1 != null && sha1.toString().equals(thumbprint(certificate, "SHA-1")))) {
+            if (matches(sha256, certificate, "SHA-256") || matches(sha1, certificate, "SHA-1")) {
                 return Optional.of(certificate);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean matches(Base64URL thumbprint, X509Certificate certificate, String algorithm) {
+        if (thumbprint == null) {
+            return false;
+        }
+        byte[] sent = thumbprint.decode();
+        return MessageDigest.isEqual(sent, Base64URL.from(thumbprint(certificate, algorithm)).decode());
     }
 
     static String thumbprint(X509Certificate certificate, String algorithm) {

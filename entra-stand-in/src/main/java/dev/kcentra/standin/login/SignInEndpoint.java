@@ -39,7 +39,7 @@ public final class SignInEndpoint extends LoginEndpoint {
         String userName = form.get("loginfmt").map(String::trim).orElse("");
         String password = form.get("passwd").orElse("");
 
-        Optional<Account> account = context.directory().account(userName).filter(a -> authorize.authority().admits(a.tenant()));
+        Optional<Account> account = account(authorize.authority(), userName);
         String error = null;
         if (userName.isEmpty()) {
             error = "AADSTS900144: Enter a valid email address, phone number, or Skype name.";
@@ -64,6 +64,19 @@ public final class SignInEndpoint extends LoginEndpoint {
         fields.put("state", authorize.state());
         fields.put("session_state", UUID.randomUUID().toString());
         return AuthorizationResponse.send(authorize.redirectUri(), authorize.responseMode(), fields);
+    }
+
+    /**
+     * By sign-in name in any tenant the authority admits; at a tenant's own endpoint also its guests by home identity.
+     * A guest's {@code #EXT#} UPN is no sign-in name (https://learn.microsoft.com/en-us/entra/external-id/user-properties).
+     */
+    private Optional<Account> account(Authority authority, String userName) {
+        Optional<Account> member = context.directory().account(userName)
+                .filter(a -> !a.user().isGuest()).filter(a -> authority.admits(a.tenant()));
+        if (member.isPresent() || authority.kind() != Authority.Kind.TENANT) {
+            return member;
+        }
+        return authority.tenant().guestByHomeIdentity(userName).map(guest -> new Account(authority.tenant(), guest));
     }
 
     private static boolean passwordMatches(Account account, String password) {

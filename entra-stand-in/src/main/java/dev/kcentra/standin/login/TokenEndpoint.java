@@ -92,7 +92,7 @@ public final class TokenEndpoint extends LoginEndpoint {
         if (pkce.isPresent()) {
             return pkce.get().toJson();
         }
-        return userTokens(grant);
+        return userTokens(grant, app);
     }
 
     private ResponseDefinition refreshToken(Params form, EntraApplication app) {
@@ -107,7 +107,7 @@ public final class TokenEndpoint extends LoginEndpoint {
             return AadError.invalidGrant(50057, "The user account is disabled or was deleted.").toJson();
         }
         Account current = new Account(account.tenant(), account.tenant().user(account.user().id()).orElseThrow());
-        return userTokens(new SignInSessions.Grant(grant.get().request(), current, grant.get().authTime()));
+        return userTokens(new SignInSessions.Grant(grant.get().request(), current, grant.get().authTime()), app);
     }
 
     private ResponseDefinition clientCredentials(Params form, Authority authority, EntraApplication app) {
@@ -116,12 +116,13 @@ public final class TokenEndpoint extends LoginEndpoint {
                     + authority.segment() + "'.").toJson();
         }
         String scope = form.getOrNull("scope");
-        if (scope == null || !scope.trim().endsWith("/.default") || scope.trim().contains(" ")) {
+        Optional<String> resourceScope = ClientCredentialsScope.resourceScope(scope);
+        if (resourceScope.isEmpty()) {
             return new AadError(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. "
                     + "Client credential flows must have a scope value with /.default suffixed to the resource identifier "
                     + "(application ID URI).").toJson();
         }
-        String resource = scope.trim().substring(0, scope.trim().length() - "/.default".length());
+        String resource = resourceScope.get().substring(0, resourceScope.get().length() - "/.default".length());
         if (!TokenFactory.GRAPH_RESOURCE.equals(resource) && !TokenFactory.GRAPH_APP_ID.equals(resource)) {
             return new AadError(400, "invalid_resource", 500011, "The resource principal named " + resource
                     + " was not found in the tenant named " + authority.tenant().displayName() + ".").toJson();
@@ -137,7 +138,7 @@ public final class TokenEndpoint extends LoginEndpoint {
         return Responses.json(200, body);
     }
 
-    private ResponseDefinition userTokens(SignInSessions.Grant grant) {
+    private ResponseDefinition userTokens(SignInSessions.Grant grant, EntraApplication app) {
         AuthorizeRequest authorize = grant.request();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_type", "Bearer");
@@ -149,7 +150,7 @@ public final class TokenEndpoint extends LoginEndpoint {
             body.put("refresh_token", context.sessions().issueRefreshToken(grant));
         }
         if (authorize.scopes().contains("openid")) {
-            body.put("id_token", context.tokens().idToken(authorize, grant.account(), grant.authTime()));
+            body.put("id_token", context.tokens().idToken(authorize, app, grant.account(), grant.authTime()));
         }
         return Responses.json(200, body);
     }

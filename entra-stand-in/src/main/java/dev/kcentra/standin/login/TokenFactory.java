@@ -34,7 +34,15 @@ public final class TokenFactory {
         this.clock = clock;
     }
 
-    public String idToken(AuthorizeRequest request, Account account, Instant authTime) {
+    /**
+     * An ID token as https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference lists its
+     * claims: {@code oid}, {@code preferred_username} and {@code name} only with the {@code profile} scope; {@code email}
+     * with the {@code email} scope or optional claim (guests' by default) and only if the user has one; the optional
+     * claims {@code auth_time} and {@code xms_edov} only when the app registration asks for them
+     * (https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference). {@code xms_edov} is true
+     * when the email's domain is a verified domain of the user's tenant, and comes only with {@code email}.
+     */
+    public String idToken(AuthorizeRequest request, EntraApplication app, Account account, Instant authTime) {
         EntraUser user = account.user();
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -44,19 +52,28 @@ public final class TokenFactory {
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ACCESS_TOKEN_LIFETIME)))
                 .subject(pairwiseSubject(account, request.clientId()))
-                .claim("auth_time", authTime.getEpochSecond())
-                .claim("oid", user.id())
                 .claim("tid", account.tenant().id())
                 .claim("ver", "2.0")
                 .claim("uti", SignInSessions.randomToken().substring(0, 22))
                 .claim("nonce", request.nonce());
         if (request.scopes().contains("profile")) {
-            claims.claim("name", user.displayName()).claim("preferred_username", user.userPrincipalName());
+            claims.claim("oid", user.id()).claim("name", user.displayName()).claim("preferred_username", user.userPrincipalName());
         }
-        if (request.scopes().contains("email") && user.mail() != null) {
+        boolean emailAsked = request.scopes().contains("email") || app.idTokenHas(EntraApplication.EMAIL) || user.isGuest();
+        if (emailAsked && user.mail() != null) {
             claims.claim("email", user.mail());
+            if (app.idTokenHas(EntraApplication.EMAIL_DOMAIN_OWNER_VERIFIED)) {
+                claims.claim("xms_edov", account.tenant().domains().contains(domainOf(user.mail())));
+            }
+        }
+        if (app.idTokenHas(EntraApplication.AUTH_TIME)) {
+            claims.claim("auth_time", authTime.getEpochSecond());
         }
         return key.sign(claims.build());
+    }
+
+    private static String domainOf(String email) {
+        return email.substring(email.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A delegated Graph token for the signed-in user. */

@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The stand-in's starting state, read from a JSON seed file. See {@link SeedReader} for the format. */
-public record Seed(List<EntraTenant> tenants, GraphSettings graph, List<Fault> faults) {
+public record Seed(List<EntraTenant> tenants, GraphSettings graph, List<Fault> faults, LoginSettings login) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
 
     public Seed {
         tenants = List.copyOf(tenants);
         faults = List.copyOf(faults);
+    }
+
+    public Seed(List<EntraTenant> tenants, GraphSettings graph, List<Fault> faults) {
+        this(tenants, graph, faults, LoginSettings.DEFAULT);
     }
 
     public int pageSize() {

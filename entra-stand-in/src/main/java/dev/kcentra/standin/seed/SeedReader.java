@@ -27,13 +27,15 @@ import java.util.regex.Pattern;
  * <pre>
  * { "tenants": [ { "id": GUID, "displayName", "domains": [..],
  *                  "applications": [ { "displayName", "clientId": GUID, "clientSecret", "certificates": [PEM],
- *                                      "redirectUris": [..], "appRoles": ["User.Read.All", ..] } ],
+ *                                      "redirectUris": [..], "appRoles": ["User.Read.All", ..],
+ *                                      "optionalClaims": { "idToken": [ { "name": "auth_time"|"email"|"xms_edov" } ] } } ],
  *                  "users": [ { "id": GUID, "userPrincipalName", "mail", "mobilePhone", "displayName", "givenName",
  *                               "surname", "accountEnabled", "userType": "Member"|"Guest",
  *                               "onPremisesImmutableId", "password" } ],
  *                  "groups": [ { "id": GUID, "displayName", "description", "members": [user ids] } ] } ],
  *   "graph": { "pageSize": 1..999, "emptyPages": false, "duplicates": false, "membersPerGroupCopy": 500,
  *              "resourceUnitsPer10s": 0 (Microsoft's limits) | -1 (off) | a limit },
+ *   "login": { "cloud": "global"|"us-government"|"china" },
  *   "faults": [ { "path": regex, "status", "retryAfterSeconds", "delayMillis", "times", "repeatNextLink" } ] }
  * </pre>
  * Every error names the JSON path of the offending value.
@@ -69,7 +71,16 @@ final class SeedReader {
             }
         }
         List<Fault> faults = objects(seed, "faults", "$", false, this::fault);
-        return new Seed(tenants, settings, faults);
+        LoginSettings login = LoginSettings.DEFAULT;
+        if (seed.has("login")) {
+            JsonObject settingsObject = object(seed.get("login"), "$.login");
+            String cloud = optionalString(settingsObject, "cloud", "$.login");
+            if (cloud != null && LoginSettings.issuerHost(cloud).isEmpty()) {
+                throw new SeedException("$.login.cloud: must be one of " + LoginSettings.CLOUDS + ", was '" + cloud + "'");
+            }
+            login = new LoginSettings(cloud);
+        }
+        return new Seed(tenants, settings, faults, login);
     }
 
     EntraUser readUser(String json) {
@@ -115,7 +126,23 @@ final class SeedReader {
             return uri;
         });
         return new EntraApplication(optionalString(app, "displayName", path), guid(app, "clientId", path), secret,
-                certificates, redirectUris, list(app, "appRoles", path, false, SeedReader::string));
+                certificates, redirectUris, list(app, "appRoles", path, false, SeedReader::string), idTokenOptionalClaims(app, path));
+    }
+
+    /** The manifest's {@code optionalClaims.idToken[].name}; other token types are not modelled. */
+    private List<String> idTokenOptionalClaims(JsonObject app, String path) {
+        if (!app.has("optionalClaims")) {
+            return List.of();
+        }
+        JsonObject optional = object(app.get("optionalClaims"), path + ".optionalClaims");
+        return objects(optional, "idToken", path + ".optionalClaims", false, (claim, p) -> {
+            String name = requiredString(claim, "name", p);
+            if (!EntraApplication.KNOWN_OPTIONAL_CLAIMS.contains(name)) {
+                throw new SeedException(p + ".name: the stand-in knows the optional claims "
+                        + EntraApplication.KNOWN_OPTIONAL_CLAIMS + ", was '" + name + "'");
+            }
+            return name;
+        });
     }
 
     private X509Certificate certificate(JsonElement pem, String path) {

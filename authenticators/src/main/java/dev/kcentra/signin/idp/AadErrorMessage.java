@@ -1,0 +1,53 @@
+package dev.kcentra.signin.idp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/**
+ * The message of an error answer from Microsoft's token endpoint. Microsoft appends diagnostics to
+ * {@code error_description} after CR LF ("AADSTS70011: The provided value ... is not valid.\r\nTrace ID: ...\r\n
+ * Correlation ID: ...\r\nTimestamp: ..."), as the error response example of
+ * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow shows; admins want the
+ * AADSTS text alone, the ids stay in the server log's debug output.
+ */
+final class AadErrorMessage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LENGTH = 500;
+
+    private AadErrorMessage() {
+    }
+
+    /** {@code error_description} cut before "Trace ID", else {@code error}, else the start of the body. */
+    static String from(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty answer)";
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            String description = json.path("error_description").asText("");
+            if (!description.isBlank()) {
+                return shortened(cut(description));
+            }
+            String error = json.path("error").asText("");
+            if (!error.isBlank()) {
+                return shortened(error);
+            }
+        } catch (IOException notJson) {
+            // An HTML page from a proxy, say: its start is still the best clue.
+        }
+        return shortened(body.strip());
+    }
+
+    static String cut(String description) {
+        int trace = description.indexOf("Trace ID:");
+        String message = trace < 0 ? description : description.substring(0, trace);
+        return message.strip();
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "…";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.kcentra.signin.idp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AadErrorMessageTest {
+
+    @Test
+    void microsoftsDocumentedErrorBodyIsCutBeforeTheTraceId() {
+        assertEquals("AADSTS70011: The provided value for the input parameter 'scope' is not valid. The scope "
+                + "https://foo.microsoft.com/.default is not valid.", AadErrorMessage.from(MicrosoftGolden.text("client-credentials-error.json")));
+    }
+
+    @Test
+    void withoutADescriptionTheErrorCodeAndWithoutJsonTheBodyStart() {
+        assertEquals("invalid_grant", AadErrorMessage.from("{\"error\":\"invalid_grant\"}"));
+        assertEquals("<html>Bad gateway</html>", AadErrorMessage.from("<html>Bad gateway</html>\n"));
+        assertEquals("(empty answer)", AadErrorMessage.from(""));
+    }
+}
