@@ -1,6 +1,7 @@
 package dev.kcentra.signin.idp;
 
 import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.graph.AadErrorMessage;
 import dev.kcentra.signin.outage.EntraAvailability;
 import dev.kcentra.signin.outage.MicrosoftUnavailablePage;
 import jakarta.ws.rs.GET;

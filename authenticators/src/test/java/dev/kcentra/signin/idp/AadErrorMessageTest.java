@@ -1,5 +1,7 @@
 package dev.kcentra.signin.idp;
 
+import dev.kcentra.sync.graph.AadErrorMessage;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -100,7 +100,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
             Object description = json.get("error_description");
             throw new GraphAccessException("Entra refused the " + authentication.configValue() + " credentials of client "
                     + clientId + " (HTTP " + response.statusCode() + "): "
-                    + (description == null ? response.body() : firstLine(description.toString())));
+                    + (description == null ? response.body() : AadErrorMessage.cut(description.toString())));
         }
         long expiresIn = json.get("expires_in") instanceof Number n ? n.longValue() : 3599;
         token = accessToken;
@@ -113,11 +113,5 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
         } catch (IOException e) {
             return Map.of();
         }
-    }
-
-    /** Microsoft appends " Trace ID: … Correlation ID: … Timestamp: …" to the description; the admin needs the rest. */
-    private static String firstLine(String description) {
-        int cut = description.indexOf(" Trace ID:");
-        return cut < 0 ? description : description.substring(0, cut);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kcentra.signin.idp;
+package dev.kcentra.sync.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +10,10 @@ import java.io.IOException;
  * {@code error_description} after CR LF ("AADSTS70011: The provided value ... is not valid.\r\nTrace ID: ...\r\n
  * Correlation ID: ...\r\nTimestamp: ..."), as the error response example of
  * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow shows; admins want the
- * AADSTS text alone, the ids stay in the server log's debug output.
+ * AADSTS text alone, the ids stay in the server log's debug output. Used by the sync's token requests and by the
+ * Entra identity provider's code exchange.
  */
-final class AadErrorMessage {
+public final class AadErrorMessage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LENGTH = 500;
@@ -21,7 +22,7 @@ final class AadErrorMessage {
     }
 
     /** {@code error_description} cut before "Trace ID", else {@code error}, else the start of the body. */
-    static String from(String body) {
+    public static String from(String body) {
         if (body == null || body.isBlank()) {
             return "(empty answer)";
         }
@@ -41,7 +42,7 @@ final class AadErrorMessage {
         return shortened(body.strip());
     }
 
-    static String cut(String description) {
+    public static String cut(String description) {
         int trace = description.indexOf("Trace ID:");
         String message = trace < 0 ? description : description.substring(0, trace);
         return message.strip();
