@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.kcentra.standin.admin.AdminEndpoint;
 import dev.kcentra.standin.directory.Directory;
 import dev.kcentra.standin.fault.Faults;
+import dev.kcentra.standin.graph.DomainsEndpoint;
 import dev.kcentra.standin.graph.GraphContext;
 import dev.kcentra.standin.graph.GroupMembersEndpoint;
 import dev.kcentra.standin.graph.GroupsDeltaEndpoint;
@@ -77,7 +78,7 @@ public final class EntraStandIn implements AutoCloseable {
                 new ResourceUnitMeter(Clock.systemUTC()));
         List<Endpoint> graphEndpoints = List.of(new UsersDeltaEndpoint(graphContext), new GroupsDeltaEndpoint(graphContext),
                 new UsersEndpoint(graphContext), new UserEndpoint(graphContext), new GroupMembersEndpoint(graphContext),
-                new UserInfoEndpoint(graphContext),
+                new UserInfoEndpoint(graphContext), new DomainsEndpoint(graphContext),
                 new AdminEndpoint(directory, faults));
 
         this.login = server(loginPort, loginEndpoints, tls);

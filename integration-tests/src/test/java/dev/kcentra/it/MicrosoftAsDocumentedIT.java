@@ -83,6 +83,21 @@ class MicrosoftAsDocumentedIT {
     }
 
     @Test
+    void withoutXmsEdovASyncedTenantsVerifiedDomainsFromGraphDecide() {
+        // The sync app cannot read /domains yet (403): nothing to go by, so not verified.
+        UserRepresentation unverified = brokeredUser("5ca1ab1e-0000-4000-8000-1000000000a3", "new.three@fabrikam.example");
+        assertEquals(Boolean.FALSE, unverified.isEmailVerified());
+
+        tenant().grantAppRole(SyncTenant.SYNC_APP, "Domain.Read.All");
+        UserRepresentation verified = brokeredUser("5ca1ab1e-0000-4000-8000-1000000000a4", "new.four@fabrikam.example");
+        assertEquals(Boolean.TRUE, verified.isEmailVerified(), "fabrikam.example is a verified domain in the synced tenant's /domains");
+        tenant().upsertUser(new EntraUser("5ca1ab1e-0000-4000-8000-1000000000a5", "outsider@fabrikam.example",
+                "outsider@elsewhere.example", null, "Outsider", "Out", "Sider", true, EntraUser.MEMBER, null, PASSWORD));
+        assertEquals(Boolean.FALSE, brokeredUserByEmail("outsider@fabrikam.example", "outsider@elsewhere.example").isEmailVerified(),
+                "an address at a domain the tenant has not verified");
+    }
+
+    @Test
     void aRefusedCodeExchangeShowsAdminsMicrosoftsMessageWithoutTheTraceIds() {
         HtmlPage microsoft = scene.identify(ALEX);
         scene.tenant.entra.faults().add(new Fault(TOKEN, 400, 0, 0, 0));
@@ -129,6 +144,15 @@ class MicrosoftAsDocumentedIT {
         assertNotNull(result, "first broker login finished");
         assertTrue(result.succeeded(), result::error);
         List<UserRepresentation> found = realm.admin().users().searchByEmail(upn, true);
+        assertEquals(1, found.size(), "the brokered user: " + found);
+        return found.get(0);
+    }
+
+    private UserRepresentation brokeredUserByEmail(String upn, String email) {
+        SignInResult result = signIn(upn);
+        assertNotNull(result, "first broker login finished");
+        assertTrue(result.succeeded(), result::error);
+        List<UserRepresentation> found = realm.admin().users().searchByEmail(email, true);
         assertEquals(1, found.size(), "the brokered user: " + found);
         return found.get(0);
     }

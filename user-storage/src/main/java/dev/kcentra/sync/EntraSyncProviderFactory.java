@@ -3,6 +3,7 @@ package dev.kcentra.sync;
 import dev.kcentra.sync.sso.SsoPasswordVeto;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.kcentra.sync.graph.EntraGraph;
+import dev.kcentra.sync.graph.ConnectionSecrets;
 import dev.kcentra.sync.graph.GraphTraffic;
 import dev.kcentra.sync.graph.GroupDeltaReader;
 import dev.kcentra.sync.graph.PemCredentials;
@@ -48,7 +49,8 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
             .property().name(EntraSyncConfig.CLIENT_ID).label("Client ID")
             .helpText("Application (client) ID of the app registration that reads the directory. It needs the Graph "
-                    + "application permission User.Read.All (or Directory.Read.All) with admin consent.")
+                    + "application permission User.Read.All (or Directory.Read.All) with admin consent; Domain.Read.All "
+                    + "lets Microsoft sign-ins without xms_edov count emails at the tenant's verified domains as verified.")
             .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
             .property().name(EntraSyncConfig.AUTHENTICATION).label("Client authentication")
             .helpText("certificate (recommended by Microsoft): a certificate-signed client assertion. secret: the client secret.")
@@ -179,7 +181,7 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             throw new ComponentValidationException(String.join(" ", problems));
         }
         EntraSyncConfig config = EntraSyncConfig.from(model);
-        if (config.authentication() == ClientAuthentication.CERTIFICATE && !isVaultReference(config.privateKey())) {
+        if (config.authentication() == ClientAuthentication.CERTIFICATE && !ConnectionSecrets.isVaultReference(config.privateKey())) {
             try {
                 PemCredentials.parse(config.certificatePem(), config.privateKey());
             } catch (IllegalArgumentException e) {
@@ -231,15 +233,9 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
     }
 
     private static String resolveVault(KeycloakSessionFactory sessionFactory, String value) {
-        if (value == null || !isVaultReference(value)) {
+        if (!ConnectionSecrets.isVaultReference(value)) {
             return value;
         }
-        return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session ->
-                session.vault().getStringSecret(value).get()
-                        .orElseThrow(() -> new IllegalArgumentException("The vault has no secret for " + value + ".")));
-    }
-
-    private static boolean isVaultReference(String value) {
-        return value != null && value.trim().startsWith("${vault.");
+        return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> ConnectionSecrets.resolve(session, value));
     }
 }

@@ -1,7 +1,10 @@
 package dev.kcentra.signin.idp;
 
 import dev.kcentra.sync.SyncedUserAttributes;
+import dev.kcentra.sync.EntraSyncConfig;
 import dev.kcentra.sync.graph.AadErrorMessage;
+import dev.kcentra.sync.graph.VerifiedDomains;
+import dev.kcentra.sync.sso.SsoPolicy;
 import dev.kcentra.signin.outage.EntraAvailability;
 import dev.kcentra.signin.outage.MicrosoftUnavailablePage;
 import jakarta.ws.rs.GET;
@@ -34,6 +37,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Keycloak's OIDC broker, keyed the way Microsoft says to key users: by tenant id and object id. Entra's {@code sub}
@@ -125,9 +129,22 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
     protected void setEmailVerified(UserModel user, BrokeredIdentityContext context) {
         Object idToken = context.getContextData().get(VALIDATED_ID_TOKEN);
         Map<String, Object> claims = idToken instanceof JsonWebToken token ? token.getOtherClaims() : Map.of();
-        boolean verified = EntraEmailTrust.verified(claims, user.getEmail());
-        LOG.debugf("Email of %s from Microsoft %s", user.getUsername(), verified ? "verified (xms_edov)" : "not verified");
+        boolean verified = EntraEmailTrust.verified(claims, user.getEmail(), () -> syncedTenantVerifiedDomains(claims));
+        LOG.debugf("Email of %s from Microsoft %s", user.getUsername(), verified ? "verified" : "not verified");
         user.setEmailVerified(verified);
+    }
+
+    /** The verified domains of the token's tenant when the realm's Entra ID connection syncs it, else none. */
+    private Set<String> syncedTenantVerifiedDomains(Map<String, Object> claims) {
+        RealmModel realm = session.getContext().getRealm();
+        Object tid = claims.get("tid");
+        if (realm == null || !(tid instanceof String tenant)) {
+            return Set.of();
+        }
+        return SsoPolicy.connectionOf(realm)
+                .filter(connection -> tenant.equalsIgnoreCase(EntraSyncConfig.from(connection).tenantId()))
+                .map(connection -> VerifiedDomains.of(session, connection.getId(), EntraSyncConfig.from(connection)))
+                .orElse(Set.of());
     }
 
     @Override

@@ -51,6 +51,20 @@ class MicrosoftGoldenClaimsTest {
     }
 
     @Test
+    void withoutXmsEdovASyncedTenantsVerifiedDomainsDecide() {
+        Map<String, Object> withoutClaim = new HashMap<>(ID_TOKEN);
+        withoutClaim.remove("xms_edov");
+        assertTrue(EntraEmailTrust.verified(withoutClaim, "AbeLi@microsoft.com", () -> java.util.Set.of("microsoft.com")));
+        assertFalse(EntraEmailTrust.verified(withoutClaim, "AbeLi@microsoft.com", () -> java.util.Set.of("contoso.com")));
+        withoutClaim.put("xms_edov", false);
+        assertFalse(EntraEmailTrust.verified(withoutClaim, "AbeLi@microsoft.com", () -> java.util.Set.of("microsoft.com")),
+                "Microsoft's own word that the domain is not verified counts first");
+        assertTrue(EntraEmailTrust.verified(ID_TOKEN, "abeli@microsoft.com", () -> {
+            throw new AssertionError("xms_edov present: Graph is not asked");
+        }));
+    }
+
+    @Test
     void theDocumentedTokenPassesTheSingleTenantAndSharedEndpointChecks() {
         EntraUserKey key = EntraUserKey.fromClaims(ID_TOKEN);
         String issuer = (String) ID_TOKEN.get("iss");

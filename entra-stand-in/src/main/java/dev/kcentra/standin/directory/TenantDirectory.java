@@ -71,6 +71,15 @@ public final class TenantDirectory {
                 certificates, app.redirectUris(), app.appRoles(), app.idTokenOptionalClaims()));
     }
 
+    /** Grants an app registration one more Graph application permission, as an admin consenting to it does. */
+    public synchronized void grantAppRole(String clientId, String appRole) {
+        EntraApplication app = application(clientId).orElseThrow(() -> new NoSuchElementException("no application " + clientId));
+        List<String> roles = new ArrayList<>(app.appRoles());
+        roles.add(appRole);
+        applications.put(app.clientId(), new EntraApplication(app.displayName(), app.clientId(), app.clientSecret(),
+                app.certificates(), app.redirectUris(), roles, app.idTokenOptionalClaims()));
+    }
+
     /** Sets the optional claims of an app registration's ID tokens, as an admin does under "Token configuration". */
     public synchronized void setIdTokenOptionalClaims(String clientId, List<String> claims) {
         EntraApplication app = application(clientId).orElseThrow(() -> new NoSuchElementException("no application " + clientId));
