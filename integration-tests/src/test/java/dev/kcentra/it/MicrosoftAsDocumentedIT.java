@@ -140,12 +140,7 @@ class MicrosoftAsDocumentedIT {
     /** A new Entra account (not synced) signs in with kc_idp_hint; Keycloak's first broker login creates the user. */
     private UserRepresentation brokeredUser(String objectId, String upn) {
         tenant().upsertUser(new EntraUser(objectId, upn, upn, null, "New User", "New", "User", true, EntraUser.MEMBER, null, PASSWORD));
-        SignInResult result = signIn(upn);
-        assertNotNull(result, "first broker login finished");
-        assertTrue(result.succeeded(), result::error);
-        List<UserRepresentation> found = realm.admin().users().searchByEmail(upn, true);
-        assertEquals(1, found.size(), "the brokered user: " + found);
-        return found.get(0);
+        return brokeredUserByEmail(upn, upn);
     }
 
     private UserRepresentation brokeredUserByEmail(String upn, String email) {
