@@ -182,17 +182,18 @@ class EntraSyncFidelityIT {
     }
 
     private Set<String> syncedGroupNames() {
-        GroupRepresentation parent = realm.admin().groups().groups().stream().filter(g -> g.getName().equals("Entra ID"))
-                .findFirst().orElseThrow();
-        return realm.admin().groups().group(parent.getId()).getSubGroups(0, 10, true).stream()
-                .map(GroupRepresentation::getName).collect(Collectors.toSet());
+        return syncedGroups().stream().map(GroupRepresentation::getName).collect(Collectors.toSet());
     }
 
     private Set<String> members(String groupName) {
+        GroupRepresentation group = syncedGroups().stream().filter(g -> g.getName().equals(groupName)).findFirst().orElseThrow();
+        return realm.admin().groups().group(group.getId()).members().stream().map(UserRepresentation::getUsername).collect(Collectors.toSet());
+    }
+
+    /** The subgroups of the connection's parent group "Entra ID". */
+    private List<GroupRepresentation> syncedGroups() {
         GroupRepresentation parent = realm.admin().groups().groups().stream().filter(g -> g.getName().equals("Entra ID"))
                 .findFirst().orElseThrow();
-        GroupRepresentation group = realm.admin().groups().group(parent.getId()).getSubGroups(0, 10, true).stream()
-                .filter(g -> g.getName().equals(groupName)).findFirst().orElseThrow();
-        return realm.admin().groups().group(group.getId()).members().stream().map(UserRepresentation::getUsername).collect(Collectors.toSet());
+        return realm.admin().groups().group(parent.getId()).getSubGroups(0, 10, true);
     }
 }

@@ -141,10 +141,10 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
         if (realm == null || !(tid instanceof String tenant)) {
             return Set.of();
         }
-        return SsoPolicy.connectionOf(realm)
-                .filter(connection -> tenant.equalsIgnoreCase(EntraSyncConfig.from(connection).tenantId()))
-                .map(connection -> VerifiedDomains.of(session, connection.getId(), EntraSyncConfig.from(connection)))
-                .orElse(Set.of());
+        return SsoPolicy.connectionOf(realm).map(connection -> {
+            EntraSyncConfig config = EntraSyncConfig.from(connection);
+            return tenant.equalsIgnoreCase(config.tenantId()) ? VerifiedDomains.of(session, connection.getId(), config) : Set.<String>of();
+        }).orElse(Set.of());
     }
 
     @Override
