@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,7 +44,7 @@ class ComposeFileTest {
     @Test
     void theProductionProfileImportsTheTemplateWithAllItsPlaceholders() throws IOException {
         Map<String, Object> production = map(services().get("keycloak-production"));
-        assertEquals(List.of("./realms/entra-realm-template.json:/opt/keycloak/data/import/entra-demo-realm.json:ro"), production.get("volumes"));
+        assertEquals(List.of("./realms/entra-realm-template.json:/opt/keycloak/data/import/entra-realm-template.json:ro"), production.get("volumes"));
         Map<String, Object> environment = map(production.get("environment"));
         Set<String> placeholders = new TreeSet<>();
         Matcher m = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Files.readString(TEMPLATE));
@@ -57,11 +58,36 @@ class ComposeFileTest {
         }
     }
 
+    /** Issue 17: production never starts with a known admin password, nor with the demo realm. */
+    @Test
+    void productionHasNoDefaultAdminPasswordAndOnlyTheDemoImportsTheDemoRealm() throws IOException {
+        Map<String, Object> services = services();
+        for (String name : List.of("keycloak-production", "admin-theme-production")) {
+            Object password = map(map(services.get(name)).get("environment")).get("KC_BOOTSTRAP_ADMIN_PASSWORD");
+            assertTrue(String.valueOf(password).startsWith("${KC_BOOTSTRAP_ADMIN_PASSWORD:?"), name + ": required, no default: " + password);
+        }
+        Map<String, Object> production = map(map(services.get("keycloak-production")).get("environment"));
+        assertTrue(String.valueOf(production.get("KC_HOSTNAME")).startsWith("${KC_HOSTNAME:?"), "production names its own URL");
+        assertEquals("127.0.0.1", production.get("KC_HTTP_HOST"), "plain HTTP only for a local TLS proxy");
+        for (Map.Entry<String, Object> service : services.entrySet()) {
+            String text = String.valueOf(service.getValue());
+            if (text.contains("entra-demo-realm.json")) {
+                assertEquals(List.of("demo"), map(service.getValue()).get("profiles"), service.getKey() + " brings the demo realm");
+            }
+        }
+        String dockerfile = Files.readString(RECIPE.resolve("Dockerfile"));
+        assertFalse(dockerfile.contains("entra-demo-realm.json"), "the image carries no demo realm");
+        assertFalse(dockerfile.contains("--import-realm"), "the image's default command imports nothing");
+    }
+
     @Test
     void theAdminThemeIsSelectedAndTheImageEnablesDeclarativePages() throws IOException {
-        Map<String, Object> adminTheme = map(services().get("admin-theme"));
-        assertEquals(List.of("demo", "production"), adminTheme.get("profiles"));
-        assertTrue(String.valueOf(adminTheme.get("command")).contains("update realms/master -s adminTheme=kcentra"));
+        for (String name : List.of("admin-theme", "admin-theme-production")) {
+            Map<String, Object> adminTheme = map(services().get(name));
+            assertTrue(String.valueOf(adminTheme.get("command")).contains("update realms/master -s adminTheme=kcentra"), name);
+        }
+        assertEquals(List.of("demo"), map(services().get("admin-theme")).get("profiles"));
+        assertEquals(List.of("production"), map(services().get("admin-theme-production")).get("profiles"));
         String dockerfile = Files.readString(RECIPE.resolve("Dockerfile"));
         assertTrue(dockerfile.contains("KC_DB=postgres"), "built for PostgreSQL");
         assertTrue(dockerfile.contains("KC_FEATURES=declarative-ui"), "our admin pages are declarative pages");
