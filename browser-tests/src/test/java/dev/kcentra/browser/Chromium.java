@@ -124,6 +124,11 @@ final class Chromium implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** What the field shows now (its DOM value, which a script-rendered form sets without an attribute). */
+    String value(By by) {
+        return driver.findElement(by).getDomProperty("value");
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -162,6 +163,36 @@ class EndUserWalkthroughIT {
         accessible();
         JsonNode bob = DemoRealm.admin().get("/admin/realms/" + realm.getName() + "/kcentra-links/users/" + userId("bob"));
         assertEquals("none", bob.path("role").asText());
+    }
+
+    /**
+     * Keycloak's account console for every kind of demo user: the local password users (from the realm file) and an
+     * Entra user (synced, signed in through the stand-in). Each sees their own personal info, not "Something went
+     * wrong" (the account REST API answers 403 to a user without the realm's default roles).
+     */
+    @Test
+    void everyKindOfDemoUserUsesTheAccountConsole() {
+        URI account = URI.create(realm.getBaseUrl() + "/account/");
+        for (String user : List.of("alice", "bob", ADELE)) {
+            try (Chromium console = new Chromium("accountConsole-" + user.substring(0, user.indexOf('.') > 0 ? user.indexOf('.') : user.length()))) {
+                console.open(account);
+                // The console is a script page that sends the browser to the sign-in page once it has loaded.
+                console.await(driver -> !driver.findElements(By.id("kc-form-login")).isEmpty());
+                console.submit("kc-form-login", Map.of("username", user));
+                if (user.equals(ADELE)) {
+                    console.await(driver -> driver.getCurrentUrl().startsWith(entra.loginBaseUrl()));
+                    console.submit("signin", Map.of("passwd", ENTRA_PASSWORD));
+                } else {
+                    console.submit("kc-form-login", Map.of("password", PASSWORD));
+                }
+                String email = user.equals(ADELE) ? ADELE : user + "@example.com";
+                console.await(driver -> console.text().contains("Something went wrong")
+                        || !driver.findElements(By.id("email")).isEmpty() && email.equals(console.value(By.id("email"))));
+                console.screenshot("personal-info");
+                assertFalse(console.text().contains("Something went wrong"), user + ": " + console.text());
+                assertEquals(email, console.value(By.id("email")), user);
+            }
+        }
     }
 
     @Test
