@@ -469,6 +469,11 @@ public class VaultAdminResource {
         if (noted != null) {
             return Long.parseLong(noted);
         }
+        // A password grant's session has no such note: it started when the password was proved, and a session's start
+        // is never later than its last sign-in.
+        if (adminSession != null) {
+            return adminSession.getStarted();
+        }
         boolean serviceAccount = auth.adminAuth().getUser() != null && auth.adminAuth().getUser().getServiceAccountClientLink() != null;
         return serviceAccount && token.getIat() != null ? token.getIat() : 0;
     }
