@@ -1,5 +1,6 @@
 package dev.kcentra.signin;
 
+import dev.kcentra.common.net.OutboundAddressGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +79,7 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
     public void init(Config.Scope config) {
         Duration timeout = Duration.ofMillis(config.getLong(PROBE_TIMEOUT_MILLIS, 3000L));
         Duration cacheFor = Duration.ofSeconds(config.getLong(AVAILABILITY_CACHE_SECONDS, 15L));
-        authenticator = new IdentityFirstAuthenticator(new EntraAvailability(timeout, cacheFor, Clock.systemUTC()));
+        authenticator = new IdentityFirstAuthenticator(new EntraAvailability(timeout, cacheFor, Clock.systemUTC(), OutboundAddressGuard::server));
     }
 
     @Override

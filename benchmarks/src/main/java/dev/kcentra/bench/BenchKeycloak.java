@@ -34,7 +34,9 @@ final class BenchKeycloak {
         if (!extra.isBlank()) {
             environment.put("JAVA_OPTS_APPEND", extra);
         }
-        String[] options = Stream.concat(Stream.of("start-dev", "--http-port=8080", "--metrics-enabled=true", "--log-level=INFO"),
+        // The stand-ins listen on 127.0.0.1, which server-side requests to admin-given URLs refuse by default.
+        String[] options = Stream.concat(Stream.of("start-dev", "--http-port=8080", "--metrics-enabled=true", "--log-level=INFO",
+                        "--spi-kcentra-outbound--allow-private-addresses=true"),
                 Stream.of(extraOptions)).toArray(String[]::new);
         KeycloakServer server = KeycloakServer.start(installation, environment, home.resolve("keycloak.log"), options);
         System.out.println("Starting Keycloak (log: " + home.resolve("keycloak.log") + ")...");

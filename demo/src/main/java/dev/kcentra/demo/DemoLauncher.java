@@ -50,7 +50,7 @@ public final class DemoLauncher {
 
         LegacyFormApp legacy = DemoVault.startLegacyApp();
         String[] options = Stream.concat(Stream.of("start-dev", "--import-realm", "--http-port=8080", "--features=declarative-ui"),
-                Stream.of(DemoVault.keyOptions(keycloak.home()))).toArray(String[]::new);
+                Stream.of(DemoVault.serverOptions(keycloak.home()))).toArray(String[]::new);
         KeycloakServer server = KeycloakServer.start(keycloak, settings.keycloakEnvironment(), null, options);
         server.waitUntilReady(REALM_URL + "/.well-known/openid-configuration", START_TIMEOUT);
         AdminApi admin = new AdminApi(KEYCLOAK_URL, settings.adminUser(), settings.adminPassword());

@@ -3,15 +3,19 @@ package dev.kcentra.demo;
 import dev.kcentra.testsupport.AdminApi;
 import dev.kcentra.testsupport.LegacyFormApp;
 
+import javax.crypto.KeyGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The demo's shared-credential vault: the realm's key-encryption key in Keycloak's file vault, a local legacy app with
+ * The demo's shared-credential vault: the realm's key-encryption key in a PKCS#12 keystore, a local legacy app with
  * a form login and a password-change endpoint, and one password app for it, assigned to the group Finance (alice).
  */
 final class DemoVault {
@@ -20,20 +24,37 @@ final class DemoVault {
     static final String REALM = "entra-demo";
     /** What the demo's legacy app expects on its password-change endpoint (a demo value, not a secret). */
     static final String CHANGE_SECRET = "demo-legacy-change-secret";
+    /** The demo keystore's password (a demo value, not a secret). */
+    private static final String KEYSTORE_PASSWORD = "demo-vault-keystore";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DemoVault() {
     }
 
-    /** Keycloak's file vault holding a fresh key for the demo realm; returns the server options that use it. */
-    static String[] keyOptions(Path keycloakHome) throws IOException {
+    /**
+     * A PKCS#12 keystore holding a fresh key for the demo realm (the vault's default key source); returns the server
+     * options that use it, and the one that lets the vault's webhook and the sync reach the demo's local stand-ins.
+     */
+    static String[] serverOptions(Path keycloakHome) throws IOException {
         Path dir = keycloakHome.resolve("vault");
         Files.createDirectories(dir);
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        Files.writeString(dir.resolve(REALM + "_kcentra-vault-kek"), Base64.getEncoder().encodeToString(key));
-        return new String[] {"--vault=file", "--vault-dir=" + dir};
+        Path keystore = dir.resolve("demo-vault.p12");
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, RANDOM);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setEntry(REALM, new KeyStore.SecretKeyEntry(generator.generateKey()), new KeyStore.PasswordProtection(KEYSTORE_PASSWORD.toCharArray()));
+            try (OutputStream out = Files.newOutputStream(keystore)) {
+                store.store(out, KEYSTORE_PASSWORD.toCharArray());
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create the demo's vault keystore", e);
+        }
+        return new String[] {"--spi-kcentra-vault-keys--keystore--file=" + keystore,
+                "--spi-kcentra-vault-keys--keystore--password=" + KEYSTORE_PASSWORD,
+                "--spi-kcentra-outbound--allow-private-addresses=true"};
     }
 
     /** Creates the demo's password app; the legacy app accepts the password the vault holds. */

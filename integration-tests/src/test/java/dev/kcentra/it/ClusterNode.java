@@ -58,7 +58,9 @@ final class ClusterNode implements AutoCloseable {
                 "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + jgroupsPort,
                 VAULT_KEY_SOURCE, "--spi-kcentra-vault-keys--keystore--file=" + VaultTestKeystore.file(),
                 "--spi-kcentra-vault-keys--keystore--password=" + VaultTestKeystore.PASSWORD,
-                "--spi-admin-realm-restapi-extension--kcentra-vault--rotation-check-seconds=1");
+                "--spi-admin-realm-restapi-extension--kcentra-vault--rotation-check-seconds=1",
+                // The legacy app's webhook listens on 127.0.0.1.
+                "--spi-kcentra-outbound--allow-private-addresses=true");
         server = KeycloakServer.start(installation, environment, log, arguments.toArray(String[]::new));
         server.waitUntilReady("http://127.0.0.1:" + managementPort + "/health/ready", Duration.ofMinutes(4));
     }

@@ -38,13 +38,19 @@ public class EntraBundleServerConfig implements KeycloakServerConfig {
         // Outage tests switch the stand-in's faults from one request to the next: ask Microsoft at every redirect.
         config.spiOption("authenticator", "kcentra-identity-first", "availability-cache-seconds", "0");
         config.spiOption("authenticator", "kcentra-identity-first", "probe-timeout-millis", "1500");
-        config.option("spi-kcentra-vault-keys--provider", "keystore");
+        // The vault's keys come from the default key source (the keystore); Keycloak's own file vault is on as well,
+        // as in a deployment that keeps other realm secrets there, so a test can show the key is not among them.
+        config.option("vault", "file");
+        config.option("vault-dir", VaultTestKeystore.keycloakVaultDir().toString());
         config.spiOption("kcentra-vault-keys", "keystore", "file", VaultTestKeystore.file().toString());
         config.spiOption("kcentra-vault-keys", "keystore", "password", VaultTestKeystore.PASSWORD);
         // Short enough for a test to outwait a launch token and a reveal's fresh sign-in.
         config.spiOption("realm-restapi-extension", "kcentra-apps", "launch-token-seconds", String.valueOf(LAUNCH_TOKEN_SECONDS));
         config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "reveal-max-age-seconds", String.valueOf(REVEAL_MAX_AGE_SECONDS));
         config.spiOption("admin-realm-restapi-extension", "kcentra-vault", "rotation-check-seconds", "2");
+        // The stand-ins (Entra, the legacy app's webhook) listen on 127.0.0.1, which server-side requests to
+        // admin-given URLs refuse by default.
+        config.option("spi-kcentra-outbound--allow-private-addresses", "true");
         return config;
     }
 }

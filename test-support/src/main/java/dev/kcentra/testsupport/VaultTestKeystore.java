@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VaultTestKeystore {
 
     public static final String PASSWORD = "vault-keystore-test";
-    public static final List<String> REALMS = List.of("kcentra-vault-a", "kcentra-vault-b", "entra-demo");
+    public static final List<String> REALMS = List.of("kcentra-vault-a", "kcentra-vault-b", "entra-demo", "kcentra-vault-send");
 
     private static final AtomicInteger CHANGES = new AtomicInteger();
     private static Path file;
+    private static Path keycloakVaultDir;
 
     private VaultTestKeystore() {
     }
@@ -35,6 +36,34 @@ public final class VaultTestKeystore {
             file = create();
         }
         return file;
+    }
+
+    /** The directory of Keycloak's own file vault ({@code --vault=file}) for the test server: empty at first. */
+    public static synchronized Path keycloakVaultDir() {
+        if (keycloakVaultDir == null) {
+            try {
+                keycloakVaultDir = Files.createTempDirectory("kcentra-keycloak-vault");
+                keycloakVaultDir.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return keycloakVaultDir;
+    }
+
+    /** The realm's current key-encryption key as the keystore holds it (a test compares it with what left the server). */
+    public static synchronized byte[] currentKey(String realm) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file())) {
+                store.load(in, PASSWORD.toCharArray());
+            }
+            return store.getKey(realm, PASSWORD.toCharArray()).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the vault test keystore", e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kcentra.signin.idp;
 
 import dev.kcentra.sync.SyncedUserAttributes;
 import dev.kcentra.sync.EntraSyncConfig;
+import dev.kcentra.common.net.OutboundAddressGuard;
 import dev.kcentra.sync.graph.AadErrorMessage;
 import dev.kcentra.sync.graph.VerifiedDomains;
 import dev.kcentra.sync.sso.SsoPolicy;
@@ -215,6 +216,11 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
             try {
                 AuthenticationSessionModel authSession = callback.getAndVerifyAuthenticationSession(state);
                 session.getContext().setAuthenticationSession(authSession);
+                String refused = SignInDestinations.refusal(OutboundAddressGuard.server(), entra.getConfig());
+                if (refused != null) {
+                    LOG.warnf("Identity provider %s: %s", entra.getConfig().getAlias(), refused);
+                    return failure(Messages.IDENTITY_PROVIDER_UNEXPECTED_ERROR, refused);
+                }
                 SimpleHttpRequest request = generateTokenRequest(authorizationCode);
                 String body;
                 try (SimpleHttpResponse answer = request.asResponse()) {

@@ -1,5 +1,6 @@
 package dev.kcentra.signin.idp;
 
+import dev.kcentra.common.net.OutboundAddressGuard;
 import dev.kcentra.signin.outage.EntraAvailability;
 import org.keycloak.broker.oidc.OIDCIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -16,7 +17,8 @@ public class EntraIdentityProviderFactory extends OIDCIdentityProviderFactory {
     public static final String PROVIDER_ID = "entra-id";
 
     /** Asked only after a failed code exchange, never cached: is it Microsoft that does not answer? */
-    private final EntraAvailability availability = new EntraAvailability(Duration.ofSeconds(3), Duration.ZERO, Clock.systemUTC());
+    private final EntraAvailability availability = new EntraAvailability(Duration.ofSeconds(3), Duration.ZERO, Clock.systemUTC(),
+            OutboundAddressGuard::server);
 
     @Override
     public String getId() {

@@ -1,5 +1,6 @@
 package dev.kcentra.signin.outage;
 
+import dev.kcentra.common.net.OutboundAddressGuard;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -12,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Whether Microsoft's endpoints answer, asked before an SSO user is sent there: an endpoint answers when it gives
  * any HTTP response below 500 within the timeout (Microsoft's authorize endpoint answers a bare GET with its own
- * error page). Results are kept per URL for a while so that the check costs nothing on the common path.
+ * error page). Results are kept per URL for a while so that the check costs nothing on the common path. A URL that
+ * {@link OutboundAddressGuard} refuses (a custom cloud's, admin-given) is not asked and does not answer.
  */
 public final class EntraAvailability {
 
@@ -26,12 +29,15 @@ public final class EntraAvailability {
     private final Duration timeout;
     private final Duration cacheFor;
     private final Clock clock;
+    private final Supplier<OutboundAddressGuard> guard;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     private record Checked(boolean answers, Instant at) {
     }
 
-    public EntraAvailability(Duration timeout, Duration cacheFor, Clock clock) {
+    /** @param guard read at every probe: the server's options are not known yet when factories are built */
+    public EntraAvailability(Duration timeout, Duration cacheFor, Clock clock, Supplier<OutboundAddressGuard> guard) {
+        this.guard = guard;
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;
@@ -68,7 +74,9 @@ public final class EntraAvailability {
     private boolean probe(String url, boolean post) {
         boolean answers;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+            URI uri = URI.create(url);
+            guard.get().check(uri);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
             HttpRequest request = (post ? builder.POST(HttpRequest.BodyPublishers.ofString(""))
                     .header("Content-Type", "application/x-www-form-urlencoded") : builder.GET()).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

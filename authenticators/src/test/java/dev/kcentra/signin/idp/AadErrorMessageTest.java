@@ -15,9 +15,10 @@ class AadErrorMessageTest {
     }
 
     @Test
-    void withoutADescriptionTheErrorCodeAndWithoutJsonTheBodyStart() {
+    void withoutADescriptionTheErrorCodeAndWithoutJsonNotTheBody() {
         assertEquals("invalid_grant", AadErrorMessage.from("{\"error\":\"invalid_grant\"}"));
-        assertEquals("<html>Bad gateway</html>", AadErrorMessage.from("<html>Bad gateway</html>\n"));
+        // Issue 17: whatever answered an admin-given URL is not repeated to the admin (this reason is in the event).
+        assertEquals("(an answer of 25 characters without error or error_description)", AadErrorMessage.from("<html>Bad gateway</html>\n"));
         assertEquals("(empty answer)", AadErrorMessage.from(""));
     }
 }

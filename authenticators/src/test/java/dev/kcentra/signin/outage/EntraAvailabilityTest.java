@@ -1,6 +1,7 @@
 package dev.kcentra.signin.outage;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kcentra.common.net.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EntraAvailabilityTest {
+
+    /** The fake Microsoft listens on loopback, as the tests' server option allows. */
+    private static final OutboundAddressGuard LOCAL = new OutboundAddressGuard(true, java.net.InetAddress::getAllByName);
 
     private final AtomicInteger status = new AtomicInteger(400);
     private final AtomicInteger delayMillis = new AtomicInteger();
@@ -49,7 +53,7 @@ class EntraAvailabilityTest {
     }
 
     private EntraAvailability availability(Duration cacheFor) {
-        return new EntraAvailability(Duration.ofMillis(500), cacheFor, clock);
+        return new EntraAvailability(Duration.ofMillis(500), cacheFor, clock, () -> LOCAL);
     }
 
     @Test
@@ -83,6 +87,14 @@ class EntraAvailabilityTest {
         assertEquals(2, requests.get());
         assertFalse(availability.answersNow(url, null) , "asking now ignores the cache");
         assertEquals(3, requests.get());
+    }
+
+    @Test
+    void anEndpointOnTheServersOwnNetworksIsNotAskedWithoutTheServerOption() {
+        EntraAvailability refusing = new EntraAvailability(Duration.ofMillis(500), Duration.ZERO, clock, OutboundAddressGuard::refusingPrivate);
+        assertFalse(refusing.answers(url));
+        assertFalse(refusing.answersNow(url, url));
+        assertEquals(0, requests.get());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.kcentra.vault.launch.MyAppsClient;
 import dev.kcentra.vault.rotation.PasswordRotator;
 import dev.kcentra.vault.rotation.RotationPolicy;
 import dev.kcentra.vault.rotation.RotationService;
+import dev.kcentra.vault.rotation.WebhookRotatorFactory;
 import dev.kcentra.vault.store.CredentialHistory;
 import dev.kcentra.vault.store.PasswordAppEntity;
 import dev.kcentra.vault.store.SealedCredentials;
@@ -169,6 +170,10 @@ public class VaultAdminResource {
         if (store.nameTaken(settings.name(), entity.getId())) {
             throw ErrorResponse.error("A password app named '" + settings.name() + "' exists already.", Response.Status.CONFLICT);
         }
+        List<String> targets = SendTargets.changed(entity, settings);
+        if (!targets.isEmpty()) {
+            sendTargetsChanged(String.join(",", targets), "Changing where the app's password is sent (" + String.join(", ", targets) + ")");
+        }
         settings.applyTo(entity);
         store.flush();
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri()).representation(toRepresentation(entity)).success();
@@ -299,10 +304,7 @@ public class VaultAdminResource {
     public Response reveal(@PathParam("id") String id) {
         auth.realm().requireManageRealm();
         PasswordAppEntity app = find(id);
-        if (Time.currentTime() - lastAuthentication() > revealMaxAgeSeconds) {
-            throw ErrorResponse.error("Revealing a password needs a fresh sign-in: sign in again (within the last "
-                    + revealMaxAgeSeconds + " seconds) and retry.", Response.Status.FORBIDDEN);
-        }
+        requireFreshSignIn("Revealing a password");
         SharedCredentialEntity current = store.credential(app, SharedCredentialEntity.SHARED, SharedCredentialEntity.CURRENT)
                 .orElseThrow(() -> new NotFoundException("The app has no shared credential yet."));
         String password = withKeys(() -> new SealedCredentials(session, realm).open(current));
@@ -343,6 +345,13 @@ public class VaultAdminResource {
         } catch (IllegalArgumentException e) {
             throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
         }
+        String originProblem = WebhookRotatorFactory.originProblem(session, policy, app.getLoginUrl());
+        if (originProblem != null) {
+            throw ErrorResponse.error(originProblem, Response.Status.BAD_REQUEST);
+        }
+        if (SendTargets.webhookChanged(RotationPolicy.fromJson(app.getRotation()), policy)) {
+            sendTargetsChanged("webhook", "Changing where the app's password is sent (the webhook)");
+        }
         app.setRotation(policy.toJson());
         app.setNextRotationAt(policy.periodDays() == null ? null
                 : input.nextRotationAt() != null ? input.nextRotationAt() : System.currentTimeMillis() + policy.periodMillis());
@@ -361,7 +370,9 @@ public class VaultAdminResource {
         if (input == null || input.secret() == null || input.secret().length() < 16) {
             throw ErrorResponse.error("The webhook secret must be at least 16 characters.", Response.Status.BAD_REQUEST);
         }
-        return storeCredential(find(id), SharedCredentialEntity.WEBHOOK, new CredentialInput("webhook", input.secret()), null);
+        PasswordAppEntity app = find(id);
+        sendTargetsChanged("webhookSecret", "Changing the webhook secret");
+        return storeCredential(app, SharedCredentialEntity.WEBHOOK, new CredentialInput("webhook", input.secret()), null);
     }
 
     /**
@@ -379,6 +390,8 @@ public class VaultAdminResource {
         if (password != null && password.length() > MAX_PASSWORD) {
             throw ErrorResponse.error("The password is longer than " + MAX_PASSWORD + " characters.", Response.Status.BAD_REQUEST);
         }
+        // A rotation sends the current password to the rotator's endpoint: as much proof as a reveal.
+        sendTargetsChanged("rotateNow", "Rotating now");
         // The rotation commits its own steps; flush nothing of this request's unit of work in between.
         RotationService.Result result = withKeys(() -> new RotationService(session.getKeycloakSessionFactory()).rotate(realm.getId(), app.getId(), password));
         Map<String, Object> event = new LinkedHashMap<>();
@@ -420,6 +433,26 @@ public class VaultAdminResource {
     }
 
     /**
+     * What sends the password somewhere, or changes where (login URL, injection and fields, gateway client, webhook and
+     * its secret, rotate now), needs the reveal's fresh sign-in: a stale session could otherwise point it at its own
+     * host and receive the password unaudited. The admin event says what changed and that the sign-in was fresh.
+     */
+    private void sendTargetsChanged(String targets, String what) {
+        long age = requireFreshSignIn(what);
+        adminEvent.detail("sendTargets", targets).detail("freshSignInSeconds", String.valueOf(age));
+    }
+
+    /** @return how many seconds ago the admin signed in, at most the reveal's limit */
+    private long requireFreshSignIn(String what) {
+        long age = Time.currentTime() - lastAuthentication();
+        if (age > revealMaxAgeSeconds) {
+            throw ErrorResponse.error(what + " needs a fresh sign-in: sign in again (within the last "
+                    + revealMaxAgeSeconds + " seconds) and retry.", Response.Status.FORBIDDEN);
+        }
+        return age;
+    }
+
+    /**
      * When the admin last proved who they are: a person's sign-in time ({@code auth_time}); for a service account
      * (client credentials), which proves its secret at every token, the token's issue time.
      */
@@ -435,6 +468,11 @@ public class VaultAdminResource {
         String noted = adminSession == null ? null : adminSession.getNote(AuthenticationManager.AUTH_TIME);
         if (noted != null) {
             return Long.parseLong(noted);
+        }
+        // A password grant's session has no such note: it started when the password was proved, and a session's start
+        // is never later than its last sign-in.
+        if (adminSession != null) {
+            return adminSession.getStarted();
         }
         boolean serviceAccount = auth.adminAuth().getUser() != null && auth.adminAuth().getUser().getServiceAccountClientLink() != null;
         return serviceAccount && token.getIat() != null ? token.getIat() : 0;

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keys from a PKCS#12 file: {@code --spi-kcentra-vault-keys--keystore--file} and {@code --password}. The opened file is
  * kept until it changes on disk (opening PKCS#12 costs a key derivation), so an operator's new key is seen without a
- * restart.
+ * restart. The default key source: nothing a realm admin configures can reference the file's keys.
  */
 public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
 
@@ -85,6 +85,12 @@ public class KeystoreKeySourceFactory implements VaultKeySourceFactory {
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    /** Above the Keycloak-vault source: the default when no provider is chosen. */
+    @Override
+    public int order() {
+        return 10;
     }
 
     @Override

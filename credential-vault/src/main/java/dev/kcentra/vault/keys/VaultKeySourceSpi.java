@@ -6,7 +6,7 @@ import org.keycloak.provider.Spi;
 
 /**
  * {@code kcentra-vault-keys}: choose with {@code --spi-kcentra-vault-keys--provider=keystore|keycloak-vault}
- * (default {@code keycloak-vault}).
+ * (default {@code keystore}, whose keys no realm setting can reference).
  */
 public class VaultKeySourceSpi implements Spi {
 

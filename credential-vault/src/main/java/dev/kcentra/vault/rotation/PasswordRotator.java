@@ -8,7 +8,9 @@ import org.keycloak.provider.Provider;
  */
 public interface PasswordRotator extends Provider {
 
-    record Change(String appName, String username, String currentPassword, String newPassword, RotationPolicy policy, String sharedSecret) {
+    /** @param loginUrl the app's login URL: its origin is where the app lives */
+    record Change(String appName, String loginUrl, String username, String currentPassword, String newPassword, RotationPolicy policy,
+                  String sharedSecret) {
     }
 
     record Outcome(boolean confirmed, String message) {

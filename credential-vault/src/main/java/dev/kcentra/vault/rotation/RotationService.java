@@ -76,7 +76,7 @@ public final class RotationService {
         store.persist(pending);
         store.flush();
         return new Prepared(pending.getId(), pending.getVersion(),
-                new PasswordRotator.Change(app.getName(), current.getUsername(), sealed.open(current), next, policy, secret), null);
+                new PasswordRotator.Change(app.getName(), app.getLoginUrl(), current.getUsername(), sealed.open(current), next, policy, secret), null);
     }
 
     private Result finish(KeycloakSession session, String realmId, String appId, Prepared prepared, PasswordRotator.Outcome outcome) {

@@ -21,7 +21,10 @@ public final class AadErrorMessage {
     private AadErrorMessage() {
     }
 
-    /** {@code error_description} cut before "Trace ID", else {@code error}, else the start of the body. */
+    /**
+     * {@code error_description} cut before "Trace ID", else {@code error}, else only the answer's length: the body of
+     * whatever answered an admin-given URL is not repeated to the admin.
+     */
     public static String from(String body) {
         if (body == null || body.isBlank()) {
             return "(empty answer)";
@@ -37,9 +40,9 @@ public final class AadErrorMessage {
                 return shortened(error);
             }
         } catch (IOException notJson) {
-            // An HTML page from a proxy, say: its start is still the best clue.
+            // An HTML page from a proxy, say.
         }
-        return shortened(body.strip());
+        return "(an answer of " + body.length() + " characters without error or error_description)";
     }
 
     public static String cut(String description) {

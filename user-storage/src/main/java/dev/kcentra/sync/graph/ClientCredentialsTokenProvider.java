@@ -2,6 +2,7 @@ package dev.kcentra.sync.graph;
 
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import dev.kcentra.common.net.OutboundAddressGuard;
 import dev.kcentra.sync.ClientAuthentication;
 import org.keycloak.util.JsonSerialization;
 
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Gets Graph application tokens with the OAuth 2.0 client-credentials grant, authenticating by certificate assertion
  * or client secret, and reuses a token until shortly before it expires. Only the configured Graph host receives it.
+ * The token endpoint is checked by {@link OutboundAddressGuard} at every request (a custom authority is admin-given),
+ * and a refusal's message is Microsoft's error description, never the answer's body.
  */
 public final class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
@@ -37,12 +40,13 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
     private final AllowedHostsValidator allowedHosts;
     private final HttpClient http;
     private final Clock clock;
+    private final OutboundAddressGuard guard;
     private String token;
     private Instant expiry = Instant.MIN;
 
     public ClientCredentialsTokenProvider(String tokenEndpoint, String clientId, ClientAuthentication authentication,
                                           String clientSecret, PemCredentials certificate, String scope, String graphHost,
-                                          Clock clock) {
+                                          Clock clock, OutboundAddressGuard guard) {
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
         this.authentication = authentication;
@@ -52,6 +56,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
         this.allowedHosts = new AllowedHostsValidator(graphHost);
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         this.clock = clock;
+        this.guard = guard;
     }
 
     @Override
@@ -86,6 +91,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
                 .collect(Collectors.joining("&"));
         HttpResponse<String> response;
         try {
+            guard.check(URI.create(tokenEndpoint));
             response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -100,7 +106,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
             Object description = json.get("error_description");
             throw new GraphAccessException("Entra refused the " + authentication.configValue() + " credentials of client "
                     + clientId + " (HTTP " + response.statusCode() + "): "
-                    + (description == null ? response.body() : AadErrorMessage.cut(description.toString())));
+                    + (description == null ? "no error description" : AadErrorMessage.cut(description.toString())));
         }
         long expiresIn = json.get("expires_in") instanceof Number n ? n.longValue() : 3599;
         token = accessToken;

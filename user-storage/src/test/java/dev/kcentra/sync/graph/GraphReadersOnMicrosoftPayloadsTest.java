@@ -1,5 +1,6 @@
 package dev.kcentra.sync.graph;
 
+import dev.kcentra.common.net.OutboundAddressGuard;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -36,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GraphReadersOnMicrosoftPayloadsTest {
 
+    /** The stand-in and the fake Graph listen on loopback, as the tests' server option allows. */
+    private static final OutboundAddressGuard LOCAL = new OutboundAddressGuard(true, java.net.InetAddress::getAllByName);
+
     private WireMockServer graphServer;
     private GraphTraffic traffic;
     private GraphServiceClient graph;
@@ -45,7 +49,7 @@ class GraphReadersOnMicrosoftPayloadsTest {
         graphServer = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         graphServer.start();
         traffic = new GraphTraffic(millis -> { });
-        graph = EntraGraph.client("http://127.0.0.1:" + graphServer.port(), new FixedToken(), traffic);
+        graph = EntraGraph.client("http://127.0.0.1:" + graphServer.port(), new FixedToken(), traffic, LOCAL);
     }
 
     @AfterEach
@@ -180,7 +184,7 @@ class GraphReadersOnMicrosoftPayloadsTest {
                 .serve(graphServer, get(urlPathMatching("/v1.0/users/delta(\\(\\))?")).inScenario("throttle").whenScenarioStateIs("served"));
         List<Long> pauses = new ArrayList<>();
         GraphTraffic slowing = new GraphTraffic(pauses::add);
-        GraphServiceClient client = EntraGraph.client(base(), new FixedToken(), slowing);
+        GraphServiceClient client = EntraGraph.client(base(), new FixedToken(), slowing, LOCAL);
         new UserDeltaReader(client).read(null, page -> { });
         new UserDeltaReader(client).read(null, page -> { });
         assertEquals(3, slowing.requests());

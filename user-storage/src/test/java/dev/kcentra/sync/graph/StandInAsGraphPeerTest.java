@@ -1,5 +1,6 @@
 package dev.kcentra.sync.graph;
 
+import dev.kcentra.common.net.OutboundAddressGuard;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.microsoft.graph.core.tasks.PageIterator;
@@ -38,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StandInAsGraphPeerTest {
 
+    /** The stand-in and the fake Graph listen on loopback, as the tests' server option allows. */
+    private static final OutboundAddressGuard LOCAL = new OutboundAddressGuard(true, java.net.InetAddress::getAllByName);
+
     static final String TENANT = "5ca1ab1e-0000-4000-8000-00000000ee01";
     static final String APP = "5ca1ab1e-0000-4000-8000-00000000ee02";
 
@@ -57,8 +61,8 @@ class StandInAsGraphPeerTest {
                 new GraphSettings(3, false, false), List.of());
         standIn = EntraStandIn.start(seed, 0, 0);
         tokens = new ClientCredentialsTokenProvider(standIn.loginBaseUrl() + "/" + TENANT + "/oauth2/v2.0/token", APP,
-                ClientAuthentication.SECRET, "peer-secret", null, EntraCloud.CUSTOM.graphScope(), "127.0.0.1", Clock.systemUTC());
-        graph = EntraGraph.client(standIn.graphBaseUrl(), tokens, new GraphTraffic());
+                ClientAuthentication.SECRET, "peer-secret", null, EntraCloud.CUSTOM.graphScope(), "127.0.0.1", Clock.systemUTC(), LOCAL);
+        graph = EntraGraph.client(standIn.graphBaseUrl(), tokens, new GraphTraffic(), LOCAL);
     }
 
     @AfterEach
