@@ -137,7 +137,7 @@ class VaultLaunchPolicyIT {
         vault.setCredential(app, "svc-treasury", SECRET);
         vault.assign(app, group("Finance"));
 
-        HttpResponse<String> passwordOnly = gateway(app, userToken("alice"));
+        HttpResponse<String> passwordOnly = gateway(app, userToken("carol"));
         assertEquals(403, passwordOnly.statusCode(), "a password-only sign-in does not reach level 2: " + passwordOnly.body());
         assertTrue(passwordOnly.body().contains("insufficient_user_authentication"), passwordOnly.body());
         assertNoSecretIn(passwordOnly.body());
