@@ -1,4 +1,6 @@
-import { ActionGroup, Button, Form, FormGroup, FormSelect, FormSelectOption, TextArea, TextInput } from "@patternfly/react-core";
+import {
+  ActionGroup, Button, Form, FormGroup, FormHelperText, FormSelect, FormSelectOption, HelperText, HelperTextItem, Switch, TextArea, TextInput,
+} from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PasswordApp } from "./types";
@@ -41,6 +43,14 @@ export const AppForm = ({ app, isDisabled, onSave, onCancel }: AppFormProps) => 
           onChange={(_e, v) => set({ description: v })} rows={2} />
       </FormGroup>
       {text("gatewayClientId", "kcentraGatewayClient")}
+      {value.injection === "form" && (
+        <FormGroup label={t("kcentraGatewayOnly")} fieldId="kcentra-app-gatewayOnly">
+          <Switch id="kcentra-app-gatewayOnly" data-testid="kcentra-app-gatewayOnly" isChecked={value.gatewayOnly ?? false} isDisabled={isDisabled}
+            label={t("on")} labelOff={t("off")} aria-label={t("kcentraGatewayOnly")}
+            onChange={(_e, checked) => set({ gatewayOnly: checked })} />
+          <FormHelperText><HelperText><HelperTextItem>{t("kcentraGatewayOnlyHelp")}</HelperTextItem></HelperText></FormHelperText>
+        </FormGroup>
+      )}
       <ActionGroup>
         <Button type="submit" data-testid="kcentra-app-save" isDisabled={isDisabled}>{t("save")}</Button>
         {onCancel && <Button variant="link" onClick={onCancel}>{t("cancel")}</Button>}

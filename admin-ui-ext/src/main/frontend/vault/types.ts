@@ -11,6 +11,7 @@ export type PasswordApp = {
   description?: string;
   gatewayClientId?: string;
   requiredLoa?: number | null;
+  gatewayOnly?: boolean;
   credential?: CredentialSummary | null;
 };
 

@@ -28,6 +28,8 @@ public final class AccessEvents {
     public static final String INVALID_USER_TOKEN = "invalid_user_token";
     public static final String STEP_UP_REQUIRED = "step_up_required";
     public static final String NOT_GATEWAY_CLIENT = "not_gateway_client";
+    /** A browser launch of an app whose password only its gateway may hand over. */
+    public static final String GATEWAY_ONLY = "gateway_only";
     public static final String VAULT_KEY_ERROR = "vault_key_error";
 
     private AccessEvents() {

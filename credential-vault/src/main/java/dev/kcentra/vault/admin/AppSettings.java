@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /** A password app's settings as an admin sends them, checked: every refusal says what to fix. */
 record AppSettings(String name, String loginUrl, String injection, String usernameField, String passwordField, String description,
-                   String gatewayClientId, Integer requiredLoa) {
+                   String gatewayClientId, Integer requiredLoa, boolean gatewayOnly) {
 
     static AppSettings validate(VaultAdminResource.AppRepresentation app, RealmModel realm) {
         if (app == null || app.name() == null || app.name().isBlank() || app.name().length() > 255) {
@@ -51,6 +51,10 @@ record AppSettings(String name, String loginUrl, String injection, String userna
                 throw bad("The gateway client '" + gateway + "' must be confidential (it authenticates with a secret or key).");
             }
         }
+        boolean gatewayOnly = Boolean.TRUE.equals(app.gatewayOnly());
+        if (gatewayOnly && gateway == null) {
+            throw bad("A gateway-only app needs its gateway client (gatewayClientId): nothing else may hand its password over.");
+        }
         Integer loa = app.requiredLoa();
         if (loa != null && (loa < 1 || loa > 10)) {
             throw bad("The required level of authentication must be between 1 and 10, or absent.");
@@ -59,7 +63,7 @@ record AppSettings(String name, String loginUrl, String injection, String userna
             throw bad("The realm's browser flow offers no level of authentication " + loa + ": add a 'Condition - Level of "
                     + "Authentication' step for it (with its second factor) first.");
         }
-        return new AppSettings(app.name().trim(), url, injection, usernameField, passwordField, description, gateway, loa);
+        return new AppSettings(app.name().trim(), url, injection, usernameField, passwordField, description, gateway, loa, gatewayOnly);
     }
 
     void applyTo(PasswordAppEntity entity) {
@@ -71,6 +75,7 @@ record AppSettings(String name, String loginUrl, String injection, String userna
         entity.setDescription(description);
         entity.setGatewayClientId(gatewayClientId);
         entity.setRequiredLoa(requiredLoa);
+        entity.setGatewayOnly(gatewayOnly);
     }
 
     private static String blankToNull(String value) {

@@ -82,7 +82,7 @@ public class VaultAdminResource {
 
     public record AppRepresentation(String id, String name, String loginUrl, String injection, String usernameField,
                                     String passwordField, String description, String gatewayClientId, Integer requiredLoa,
-                                    CredentialSummary credential) {
+                                    Boolean gatewayOnly, CredentialSummary credential) {
     }
 
     public record CredentialSummary(String username, int version, long createdAt) {
@@ -216,7 +216,8 @@ public class VaultAdminResource {
     public Response deleteUserCredential(@PathParam("id") String id, @PathParam("userId") String userId) {
         auth.realm().requireManageRealm();
         PasswordAppEntity app = find(id);
-        List<SharedCredentialEntity> versions = store.versions(app, userId);
+        // Only a user's own rows: the shared credential ("*") and the webhook secret are owners too, but not users.
+        List<SharedCredentialEntity> versions = store.versions(app, findUser(userId).getId());
         if (versions.isEmpty()) {
             throw new NotFoundException("The user has no credential of their own for this app.");
         }
@@ -341,7 +342,7 @@ public class VaultAdminResource {
         RotationPolicy policy;
         try {
             policy = RotationPolicy.validated(input.policy(), session.getKeycloakSessionFactory().getProviderFactoriesStream(PasswordRotator.class)
-                    .map(f -> f.getId()).collect(Collectors.toSet()));
+                    .map(f -> f.getId()).collect(Collectors.toSet()), "form".equals(app.getInjection()) && !app.isGatewayOnly());
         } catch (IllegalArgumentException e) {
             throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
         }
@@ -545,6 +546,6 @@ public class VaultAdminResource {
     private static AppRepresentation toRepresentation(PasswordAppEntity app, Optional<SharedCredentialEntity> current) {
         CredentialSummary credential = current.map(c -> new CredentialSummary(c.getUsername(), c.getVersion(), c.getCreatedAt())).orElse(null);
         return new AppRepresentation(app.getId(), app.getName(), app.getLoginUrl(), app.getInjection(), app.getUsernameField(),
-                app.getPasswordField(), app.getDescription(), app.getGatewayClientId(), app.getRequiredLoa(), credential);
+                app.getPasswordField(), app.getDescription(), app.getGatewayClientId(), app.getRequiredLoa(), app.isGatewayOnly(), credential);
     }
 }

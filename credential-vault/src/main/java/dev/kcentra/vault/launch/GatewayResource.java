@@ -100,6 +100,13 @@ public class GatewayResource {
             event.error(AccessEvents.NO_CREDENTIAL);
             return error(Response.Status.CONFLICT, "no_credential", "The app has no credential yet.");
         }
+        if (app.requiredLoa() != null && !StepUp.holds(realm, user.session(),
+                user.session().getAuthenticatedClientSessionByClient(gateway.getId()), app.requiredLoa())) {
+            // As on My apps: the user's session must hold the app's level now, within its max age.
+            event.error(AccessEvents.STEP_UP_REQUIRED);
+            return error(Response.Status.FORBIDDEN, "insufficient_user_authentication",
+                    "The user's sign-in has not reached (or no longer holds) the app's required level of authentication; sign in again with acr_values.");
+        }
         String password;
         try {
             password = new SealedCredentials(session, realm).open(credential.get());

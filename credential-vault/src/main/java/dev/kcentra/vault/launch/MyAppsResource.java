@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -70,7 +71,8 @@ public class MyAppsResource {
         public String getId() { return app.getId(); }
         public String getName() { return app.getName(); }
         public String getDescription() { return app.getDescription(); }
-        public boolean isFormLogin() { return "form".equals(app.getInjection()); }
+        /** Launched from here with a posted form; otherwise a link to the app (its gateway signs the user in). */
+        public boolean isFormLogin() { return "form".equals(app.getInjection()) && !app.isGatewayOnly(); }
         public String getUrl() { return app.getLoginUrl(); }
     }
 
@@ -121,12 +123,13 @@ public class MyAppsResource {
             denied(user, auth.session(), app, AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
-        if (!app.formLogin()) {
-            // HTTP Basic cannot be handed over by a browser form without putting the password in a URL: the gateway does it.
-            denied(user, auth.session(), app, AccessEvents.NO_CREDENTIAL);
+        if (!app.browserLaunch()) {
+            // HTTP Basic cannot be handed over by a browser form without putting the password in a URL, and a gateway-only
+            // app's password never goes to a browser: the gateway does it.
+            denied(user, auth.session(), app, app.formLogin() ? AccessEvents.GATEWAY_ONLY : AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchViaGateway").createErrorPage(Response.Status.CONFLICT);
         }
-        if (app.requiredLoa() != null && StepUp.currentLevel(realm, auth.session()) < app.requiredLoa()) {
+        if (app.requiredLoa() != null && !StepUp.holds(realm, auth.session(), myAppsSession(auth.session()), app.requiredLoa())) {
             denied(user, auth.session(), app, AccessEvents.STEP_UP_REQUIRED);
             if (StepUp.highestLevel(realm) < app.requiredLoa()) {
                 // The flow was changed after the app was set up: a sign-in could never reach the level. Say so, do not loop.
@@ -179,6 +182,11 @@ public class MyAppsResource {
             event.error(AccessEvents.NOT_ASSIGNED);
             return refused(user);
         }
+        if (!app.get().browserLaunch()) {
+            // Made gateway-only (or HTTP Basic) since step one.
+            event.error(app.get().formLogin() ? AccessEvents.GATEWAY_ONLY : AccessEvents.NO_CREDENTIAL);
+            return forms(user).setError("kcentraLaunchViaGateway").createErrorPage(Response.Status.CONFLICT);
+        }
         if (handOver.credential().isEmpty()) {
             event.error(AccessEvents.NO_CREDENTIAL);
             return forms(user).setError("kcentraLaunchNoCredential").createErrorPage(Response.Status.CONFLICT);
@@ -221,6 +229,11 @@ public class MyAppsResource {
     private URI goUri() {
         UriInfo uri = session.getContext().getUri();
         return GO_URIS.get(uri.getBaseUri() + "|" + realm.getName(), () -> URI.create(MyAppsClient.PAGE.home(uri, realm) + "go"));
+    }
+
+    private AuthenticatedClientSessionModel myAppsSession(UserSessionModel userSession) {
+        ClientModel client = realm.getClientByClientId(MyAppsClient.CLIENT_ID);
+        return client == null ? null : userSession.getAuthenticatedClientSessionByClient(client.getId());
     }
 
     private void denied(UserModel user, UserSessionModel userSession, LaunchApp app, String error) {

@@ -16,13 +16,27 @@ public record RotationPolicy(Integer periodDays, String rotator, Integer length,
 
     public static final int DEFAULT_LENGTH = 32;
     public static final int DEFAULT_KEEP = 5;
+    /**
+     * The period of an app that My apps launches with a posted form, when none is given: that page carries the password
+     * to the user's browser, where an assigned user can read and keep it, so it should not outlive a week.
+     */
+    public static final int DEFAULT_BROWSER_LAUNCH_PERIOD_DAYS = 7;
 
     /** The request the webhook rotator sends: JSON with these field names, the shared secret as a Bearer header. */
     public record Webhook(String url, String method, String usernameField, String currentPasswordField, String newPasswordField) {
     }
 
-    /** @throws IllegalArgumentException with a message an admin can act on */
+    /** For an app whose password never reaches a browser (HTTP Basic or gateway only). */
     public static RotationPolicy validated(RotationPolicy policy, Set<String> rotators) {
+        return validated(policy, rotators, false);
+    }
+
+    /**
+     * @param browserLaunch whether My apps hands the password to the browser (form launch): without a period, it then
+     *                      rotates every {@link #DEFAULT_BROWSER_LAUNCH_PERIOD_DAYS} days (a longer period is set explicitly)
+     * @throws IllegalArgumentException with a message an admin can act on
+     */
+    public static RotationPolicy validated(RotationPolicy policy, Set<String> rotators, boolean browserLaunch) {
         if (policy == null) {
             return null;
         }
@@ -30,9 +44,10 @@ public record RotationPolicy(Integer periodDays, String rotator, Integer length,
         if (!rotators.contains(rotator)) {
             throw new IllegalArgumentException("Unknown rotator '" + policy.rotator() + "'; installed: " + String.join(", ", rotators.stream().sorted().toList()) + ".");
         }
-        Integer period = policy.periodDays();
+        Integer period = policy.periodDays() == null && browserLaunch ? Integer.valueOf(DEFAULT_BROWSER_LAUNCH_PERIOD_DAYS) : policy.periodDays();
         if (period != null && (period < 1 || period > 3650)) {
-            throw new IllegalArgumentException("The rotation period must be between 1 and 3650 days, or absent (rotate on demand only).");
+            throw new IllegalArgumentException("The rotation period must be between 1 and 3650 days, or absent (rotate on demand only; "
+                    + "for an app launched with a form from My apps, every " + DEFAULT_BROWSER_LAUNCH_PERIOD_DAYS + " days).");
         }
         int length = policy.length() == null ? DEFAULT_LENGTH : policy.length();
         if (length < 12 || length > 256) {

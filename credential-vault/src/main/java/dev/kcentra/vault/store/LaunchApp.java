@@ -10,7 +10,7 @@ import java.util.Set;
  * @param shared the current shared credential, or null if none was stored yet
  */
 public record LaunchApp(String id, String name, String loginUrl, String injection, String usernameField, String passwordField,
-                        Integer requiredLoa, String gatewayClientId, Set<String> groupIds, SealedCredential shared,
+                        Integer requiredLoa, String gatewayClientId, boolean gatewayOnly, Set<String> groupIds, SealedCredential shared,
                         Set<String> ownCredentialOwners) {
 
     public LaunchApp {
@@ -20,5 +20,10 @@ public record LaunchApp(String id, String name, String loginUrl, String injectio
 
     public boolean formLogin() {
         return "form".equals(injection);
+    }
+
+    /** Whether My apps may launch it: a posted form, unless only the gateway may hand the password over. */
+    public boolean browserLaunch() {
+        return formLogin() && !gatewayOnly;
     }
 }

@@ -58,6 +58,13 @@ public class PasswordAppEntity {
     @Column(name = "REQUIRED_LOA")
     private Integer requiredLoa;
 
+    /**
+     * Only the gateway hands the credential over: My apps shows a link and refuses a form launch, so no browser ever
+     * receives the password.
+     */
+    @Column(name = "GATEWAY_ONLY", nullable = false)
+    private boolean gatewayOnly;
+
     /** The rollover policy as JSON ({@code RotationPolicy}), if the app rotates. */
     @Column(name = "ROTATION", length = 4000)
     private String rotation;
@@ -91,6 +98,8 @@ public class PasswordAppEntity {
     public void setGatewayClientId(String gatewayClientId) { this.gatewayClientId = gatewayClientId; }
     public Integer getRequiredLoa() { return requiredLoa; }
     public void setRequiredLoa(Integer requiredLoa) { this.requiredLoa = requiredLoa; }
+    public boolean isGatewayOnly() { return gatewayOnly; }
+    public void setGatewayOnly(boolean gatewayOnly) { this.gatewayOnly = gatewayOnly; }
     public String getRotation() { return rotation; }
     public void setRotation(String rotation) { this.rotation = rotation; }
     public Long getNextRotationAt() { return nextRotationAt; }

@@ -159,7 +159,7 @@ public final class VaultStore {
             }
         }
         return Optional.of(new LaunchApp(app.getId(), app.getName(), app.getLoginUrl(), app.getInjection(), app.getUsernameField(),
-                app.getPasswordField(), app.getRequiredLoa(), app.getGatewayClientId(), groupIds, shared, owners));
+                app.getPasswordField(), app.getRequiredLoa(), app.getGatewayClientId(), app.isGatewayOnly(), groupIds, shared, owners));
     }
 
     /** A user's own current credential for the app (apps cache only who has one). */

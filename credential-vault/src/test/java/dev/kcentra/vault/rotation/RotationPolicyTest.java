@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,17 @@ class RotationPolicyTest {
                 new RotationPolicy.Webhook("https://app.example/pw", "POST", "user\"name", null, null)));
         assertRefused("POST or PUT", new RotationPolicy(null, "webhook", null, null, null, null, null, null,
                 new RotationPolicy.Webhook("https://app.example/pw", "DELETE", null, null, null)));
+    }
+
+    @Test
+    void anAppLaunchedWithAFormRotatesWeeklyUnlessToldOtherwise() {
+        RotationPolicy none = new RotationPolicy(null, "webhook", null, null, null, null, null, null,
+                new RotationPolicy.Webhook("https://app.example/pw", null, null, null, null));
+        assertEquals(7, RotationPolicy.validated(none, ROTATORS, true).periodDays(), "its password reaches browsers");
+        assertEquals(7L * 86_400_000L, RotationPolicy.validated(none, ROTATORS, true).periodMillis());
+        assertNull(RotationPolicy.validated(none, ROTATORS, false).periodDays(), "gateway only: on demand, as before");
+        RotationPolicy monthly = new RotationPolicy(30, "manual", null, null, null, null, null, null, null);
+        assertEquals(30, RotationPolicy.validated(monthly, ROTATORS, true).periodDays(), "an explicit period is kept");
     }
 
     @Test

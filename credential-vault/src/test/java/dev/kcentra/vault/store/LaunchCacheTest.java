@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LaunchCacheTest {
 
     private static LaunchApp app(String id, String username) {
-        return new LaunchApp(id, "App", "https://app.example/login", "form", "user", "pass", null, null, Set.of("g1"),
+        return new LaunchApp(id, "App", "https://app.example/login", "form", "user", "pass", null, null, false, Set.of("g1"),
                 new SealedCredential("c-" + username, "realm", username, 1, "kek", "wrapped", "cipher"), Set.of());
     }
 
