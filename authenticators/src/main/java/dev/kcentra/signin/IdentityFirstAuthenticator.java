@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kcentra.signin.idp.EntraGuest;
 import dev.kcentra.signin.outage.EntraAvailability;
@@ -134,7 +135,21 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
             AuthenticatorUtils.processRememberMe(context, form);
             context.setUser(user.get());
             context.success();
+        } else if (match.get().byMobileNumber()) {
+            countMobileNumberFailure(context, user.get(), form.getFirst(FIELD_PASSWORD));
         }
+    }
+
+    /**
+     * Keycloak counts a wrong password against the user its attempted username names by username or email; a mobile
+     * number names nobody there, so without this, typing the number would be a way round brute-force detection.
+     */
+    private static void countMobileNumberFailure(AuthenticationFlowContext context, UserModel user, String password) {
+        if (password == null || password.isEmpty() || !context.getRealm().isBruteForceProtected()) {
+            return;
+        }
+        context.getProtector().failedLogin(context.getRealm(), user, context.getConnection(), context.getUriInfo(),
+                Set.of(IdentityFirstAuthenticatorFactory.REFERENCE_CATEGORY));
     }
 
     /** A disabled account looks like a wrong password on this page; the event tells admins the real reason. */
