@@ -27,8 +27,12 @@ final class IdentifierResolver {
         this.defaultPhoneRegion = defaultPhoneRegion;
     }
 
+    /** The user an identifier names, and whether it named them by their mobile number rather than a name. */
+    record Match(UserModel user, boolean byMobileNumber) {
+    }
+
     /** The user, or empty when none or several fit. {@code identifier} is already trimmed. */
-    Optional<UserModel> resolve(String identifier) {
+    Optional<Match> resolve(String identifier) {
         UserModel byName;
         try {
             byName = KeycloakModelUtils.findUserByNameOrEmail(session, realm, identifier);
@@ -36,15 +40,15 @@ final class IdentifierResolver {
             return Optional.empty();
         }
         if (byName != null) {
-            return Optional.of(byName);
+            return Optional.of(new Match(byName, false));
         }
         return MobileNumber.toE164(identifier, defaultPhoneRegion).flatMap(this::byMobileNumber);
     }
 
-    private Optional<UserModel> byMobileNumber(String e164) {
+    private Optional<Match> byMobileNumber(String e164) {
         List<UserModel> matches = session.users()
                 .searchForUserByUserAttributeStream(realm, SyncedUserAttributes.MOBILE_PHONE, e164)
                 .limit(2).toList();
-        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+        return matches.size() == 1 ? Optional.of(new Match(matches.get(0), true)) : Optional.empty();
     }
 }

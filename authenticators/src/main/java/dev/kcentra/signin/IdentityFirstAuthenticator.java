@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kcentra.signin.idp.EntraGuest;
 import dev.kcentra.signin.outage.EntraAvailability;
@@ -87,7 +88,7 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, identifier);
         context.getEvent().detail(Details.USERNAME, identifier);
 
-        if (router(context).route(resolver(context).resolve(identifier), identifier) instanceof SignInRoute.Microsoft microsoft) {
+        if (route(context, identifier) instanceof SignInRoute.Microsoft microsoft) {
             redirectToMicrosoft(context, microsoft);
         } else {
             context.challenge(passwordPage(context.form()));
@@ -107,8 +108,11 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         }
         context.getEvent().detail(Details.USERNAME, identifier);
         context.clearUser();
-        Optional<UserModel> user = resolver(context).resolve(identifier);
-        if (router(context).route(user, identifier) instanceof SignInRoute.Microsoft) {
+        IdentityFirstConfig config = config(context);
+        Optional<IdentifierResolver.Match> match = resolver(context, config).resolve(identifier);
+        Optional<UserModel> user = match.map(IdentifierResolver.Match::user);
+        if (router(context, config).route(user, identifier, match.map(IdentifierResolver.Match::byMobileNumber).orElse(false))
+                instanceof SignInRoute.Microsoft) {
             refuseSsoUserPassword(context, identifier);
             return;
         }
@@ -120,14 +124,32 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
             refuseDisabledUser(context, user.get());
             return;
         }
-        if (isDisabledByBruteForce(context, user.get())) {
+        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user.get());
+        if (bruteForceError != null) {
+            refuseLockedUser(context, user.get(), form.getFirst(FIELD_PASSWORD), bruteForceError);
             return;
         }
-        AuthenticatorUtils.processRememberMe(context, form);
-        context.setUser(user.get());
+        // The user is set only once the password is right: a page rendered with a user set shows Keycloak's
+        // "attempted username" row, which an unknown identifier's page would lack.
         if (validatePassword(context, user.get(), form, true)) {
+            AuthenticatorUtils.processRememberMe(context, form);
+            context.setUser(user.get());
             context.success();
+        } else if (match.get().byMobileNumber()) {
+            countMobileNumberFailure(context, user.get(), form.getFirst(FIELD_PASSWORD));
         }
+    }
+
+    /**
+     * Keycloak counts a wrong password against the user its attempted username names by username or email; a mobile
+     * number names nobody there, so without this, typing the number would be a way round brute-force detection.
+     */
+    private static void countMobileNumberFailure(AuthenticationFlowContext context, UserModel user, String password) {
+        if (password == null || password.isEmpty() || !context.getRealm().isBruteForceProtected()) {
+            return;
+        }
+        context.getProtector().failedLogin(context.getRealm(), user, context.getConnection(), context.getUriInfo(),
+                Set.of(IdentityFirstAuthenticatorFactory.REFERENCE_CATEGORY));
     }
 
     /** A disabled account looks like a wrong password on this page; the event tells admins the real reason. */
@@ -136,6 +158,20 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         context.getEvent().user(user).error(Errors.USER_DISABLED);
         Response challenge = challenge(context, getDefaultChallengeMessage(context), FIELD_PASSWORD);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
+    }
+
+    /**
+     * A user locked out by brute-force detection: the same hash work and the same page as a wrong password, so that
+     * neither the answer's time nor its text tells a locked account (the event tells admins). Not counted as another
+     * failure, as in Keycloak's own password form, so that refusals during a lockout do not prolong it.
+     */
+    private void refuseLockedUser(AuthenticationFlowContext context, UserModel user, String password, String bruteForceError) {
+        if (password != null && !password.isEmpty()) {
+            PasswordHashWork.spend(context, user, password);
+        }
+        context.getEvent().user(user).error(bruteForceError);
+        Response challenge = challenge(context, getDefaultChallengeMessage(context), FIELD_PASSWORD);
+        context.forceChallenge(challenge);
     }
 
     /** Same event, same work, same page as a wrong password: the SSO route must not be discoverable this way. */
@@ -155,29 +191,43 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
             return;
         }
         var authSession = context.getAuthenticationSession();
-        if (route.guest()) {
-            // A client's own login_hint may be the guest's #EXT# UPN too: nothing of it goes to Microsoft.
+        // Only the route's login_hint goes to Microsoft, none when it has none: a client's own login_hint may be a
+        // guest's #EXT# UPN or a mobile number.
+        if (route.loginHint() == null) {
             authSession.removeClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
-            authSession.setAuthNote(EntraGuest.GUEST_NOTE, "true");
         } else {
             authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, route.loginHint());
+        }
+        if (route.guest()) {
+            authSession.setAuthNote(EntraGuest.GUEST_NOTE, "true");
+        } else {
             authSession.removeAuthNote(EntraGuest.GUEST_NOTE);
         }
         String accessCode = new ClientSessionCode<>(context.getSession(), context.getRealm(), authSession).getOrGenerateCode();
         URI location = Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), route.idpAlias(),
                 context.getRealm().getName(), accessCode, authSession.getClient().getClientId(), authSession.getTabId(),
                 AuthenticationProcessor.getClientData(context.getSession(), authSession), route.loginHint());
-        LOG.debugf("Routing %s to identity provider %s", route.guest() ? "a guest" : route.loginHint(), route.idpAlias());
+        LOG.debugf("Routing %s to identity provider %s", route.guest() ? "a guest" : route.loginHint() == null ? "a mobile number" : route.loginHint(), route.idpAlias());
         context.forceChallenge(Response.seeOther(location).build());
     }
 
-    private IdentifierResolver resolver(AuthenticationFlowContext context) {
-        IdentityFirstConfig config = IdentityFirstConfig.from(context.getAuthenticatorConfig());
+    private SignInRoute route(AuthenticationFlowContext context, String identifier) {
+        IdentityFirstConfig config = config(context);
+        Optional<IdentifierResolver.Match> match = resolver(context, config).resolve(identifier);
+        return router(context, config).route(match.map(IdentifierResolver.Match::user), identifier,
+                match.map(IdentifierResolver.Match::byMobileNumber).orElse(false));
+    }
+
+    private static IdentityFirstConfig config(AuthenticationFlowContext context) {
+        return IdentityFirstConfig.from(context.getAuthenticatorConfig());
+    }
+
+    private static IdentifierResolver resolver(AuthenticationFlowContext context, IdentityFirstConfig config) {
         return new IdentifierResolver(context.getSession(), context.getRealm(), config.defaultPhoneRegion());
     }
 
-    private SignInRouter router(AuthenticationFlowContext context) {
-        return new SignInRouter(context.getSession(), context.getRealm());
+    private static SignInRouter router(AuthenticationFlowContext context, IdentityFirstConfig config) {
+        return new SignInRouter(context.getSession(), context.getRealm(), config.sendUpnForPhone());
     }
 
     private Response identifierPage(AuthenticationFlowContext context, String error) {

@@ -19,6 +19,9 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "kcentra-identity-first";
 
+    /** Keycloak's category of password steps: brute-force detection counts failures of this category. */
+    static final String REFERENCE_CATEGORY = "password";
+
     static final String PROBE_TIMEOUT_MILLIS = "probe-timeout-millis";
     static final String AVAILABILITY_CACHE_SECONDS = "availability-cache-seconds";
 
@@ -42,7 +45,7 @@ public class IdentityFirstAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public String getReferenceCategory() {
-        return "password";
+        return REFERENCE_CATEGORY;
     }
 
     /** Only the phone region: who goes to Microsoft is set on the realm's Entra ID connection (User federation). */

@@ -14,6 +14,10 @@
                                      autofocus=true autocomplete="current-password" />
                     <@buttons.loginButton />
                 </form>
+                <#-- The same link on every password page, whoever the identifier named: no page shows the identifier. -->
+                <div class="${properties.kcFormGroupClass!}" id="kcentra-change-identifier">
+                    <a href="${url.loginRestartFlowUrl}">${msg("kcentraChangeIdentifier")}</a>
+                </div>
             </div>
         </div>
     </#if>

@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  * {@code bench-ours}, the demo realm's flows) and through Keycloak's stock browser flow (realm {@code bench-stock});
  * rounds alternate stock, ours, ours, stock so that drift hits both;</li>
  * <li>the step that sends an SSO user to Microsoft: our identifier POST until the browser is pointed at Microsoft,
- * against Keycloak's stock identity-provider redirector ({@code kc_idp_hint}) until the same point, interleaved.</li>
+ * against Keycloak's stock identity-provider redirector ({@code kc_idp_hint}) until the same point, interleaved;</li>
+ * <li>refusals on the password page: a wrong password against an unknown email and an unknown mobile number, then,
+ * with brute-force detection on, a locked-out user's against a wrong password.</li>
  * </ol>
  * Prints the figures and the ratios to the stock baselines.
  */
@@ -120,8 +122,17 @@ public final class SignInBenchmark {
                 unknown[i] = refusal("nobody-" + i + "@example.com");
                 unknownPhone[i] = refusal("+1 202 555 01" + String.format("%02d", i % 100));
             }
+            System.out.printf("Locked-out user against a wrong password, brute-force detection on: %d of each, interleaved...%n", refusals);
+            lockOut(admin, "bench-0");
+            long[] lockedBaseline = new long[refusals];
+            long[] locked = new long[refusals];
+            for (int i = 0; i < refusals; i++) {
+                lockedBaseline[i] = refusal("bench-" + (1 + i % (users - 1)));
+                locked[i] = refusal("bench-0");
+            }
             report(users, threads, cycles, roundSeconds, stock, ours, identifier, hint);
             reportRefusals(wrongPassword, unknown, unknownPhone);
+            reportLockedOut(lockedBaseline, locked);
         }
     }
 
@@ -208,6 +219,36 @@ public final class SignInBenchmark {
             throw new IllegalStateException("expected the password page's refusal, got " + refused.statusCode());
         }
         return took;
+    }
+
+    /**
+     * Turns brute-force detection on for bench-ours and locks {@code username} out by two quick wrong passwords
+     * (Keycloak's quick-login check; the failure factor is out of reach, so the other users' wrong passwords in the
+     * same run lock nobody).
+     */
+    static void lockOut(AdminApi admin, String username) throws IOException, InterruptedException {
+        ObjectNode realm = JSON.createObjectNode();
+        realm.put("realm", "bench-ours");
+        realm.put("bruteForceProtected", true);
+        realm.put("permanentLockout", false);
+        realm.put("failureFactor", 1_000_000);
+        realm.put("quickLoginCheckMilliSeconds", 1000);
+        realm.put("minimumQuickLoginWaitSeconds", 3600);
+        realm.put("maxFailureWaitSeconds", 3600);
+        HttpResponse<String> updated = admin.call("PUT", "/admin/realms/bench-ours", JSON.writeValueAsString(realm));
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("realm update: " + updated.statusCode() + " " + updated.body());
+        }
+        String id = admin.get("/admin/realms/bench-ours/users?exact=true&username=" + username).get(0).path("id").asText();
+        refusal(username);
+        refusal(username);
+        for (int i = 0; i < 100; i++) {
+            if (admin.get("/admin/realms/bench-ours/attack-detection/brute-force/users/" + id).path("disabled").asBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(username + " was not locked out");
     }
 
     /** Follows Keycloak's own redirects (to its broker endpoint) up to the one that leaves for Microsoft. */
@@ -346,6 +387,17 @@ public final class SignInBenchmark {
                 ms(p90(unknown)), ms(median(unknown) - median(wrongPassword)));
         System.out.printf("Refusal, unknown mobile number:            median %.2f ms, p90 %.2f ms (%+.2f ms)%n", ms(median(unknownPhone)),
                 ms(p90(unknownPhone)), ms(median(unknownPhone) - median(wrongPassword)));
+    }
+
+    private static void reportLockedOut(long[] wrongPassword, long[] locked) {
+        Arrays.sort(wrongPassword);
+        Arrays.sort(locked);
+        System.out.printf("Refusal, brute-force detection on, wrong password (baseline): median %.2f ms, p90 %.2f ms%n",
+                ms(median(wrongPassword)), ms(p90(wrongPassword)));
+        System.out.printf("Refusal, locked-out user:                                    median %.2f ms, p90 %.2f ms (%+.2f ms)%n",
+                ms(median(locked)), ms(p90(locked)), ms(median(locked) - median(wrongPassword)));
+        System.out.printf("Ratio locked-out / wrong password (medians):                 %7.2f (target 1.00)%n",
+                (double) median(locked) / median(wrongPassword));
     }
 
     static long median(long[] sorted) {

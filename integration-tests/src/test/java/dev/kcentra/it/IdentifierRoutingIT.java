@@ -69,7 +69,8 @@ class IdentifierRoutingIT {
         for (String typed : List.of(ALEX_MOBILE_NATIONAL, "+1 425 555 0101", "425.555.0101")) {
             HtmlPage next = scene.identify(typed);
             assertAtMicrosoft(next);
-            assertEquals(ALEX, scene.tenant.entra.lastAuthorizeRequest().get("login_hint"), "the UPN, not the typed number " + typed);
+            assertNull(scene.tenant.entra.lastAuthorizeRequest().get("login_hint"),
+                    "neither the typed number " + typed + " nor the UPN behind it (issue 17: the UPN is sent only when the step is told to)");
         }
     }
 
@@ -117,7 +118,10 @@ class IdentifierRoutingIT {
         List<String> microsoft = List.of("nobody@fabrikam.example", ALEX, ALEX_MOBILE_NATIONAL);
         List<String> requests = microsoft.stream().map(id -> {
             assertAtMicrosoft(scene.identify(id));
-            return new TreeSet<>(scene.tenant.entra.lastAuthorizeRequest().keySet()).toString();
+            // A typed mobile number carries no login_hint (issue 17), whoever it names: compared without it.
+            TreeSet<String> parameters = new TreeSet<>(scene.tenant.entra.lastAuthorizeRequest().keySet());
+            parameters.remove("login_hint");
+            return parameters.toString();
         }).distinct().toList();
         assertEquals(1, requests.size(), "the same redirect for an unknown identifier at an Entra domain as for SSO users: " + requests);
         assertEquals("nobody@fabrikam.example", identifyAndHint("nobody@fabrikam.example"));
