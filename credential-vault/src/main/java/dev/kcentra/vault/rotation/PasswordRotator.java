@@ -9,6 +9,16 @@ import org.keycloak.provider.Provider;
 public interface PasswordRotator extends Provider {
 
     record Change(String appName, String username, String currentPassword, String newPassword, RotationPolicy policy, String sharedSecret) {
+        /** Neither password nor the webhook's shared secret: a change may be logged. */
+        @Override
+        public String toString() {
+            return "Change[appName=" + appName + ", username=" + username + ", currentPassword=" + masked(currentPassword)
+                    + ", newPassword=" + masked(newPassword) + ", policy=" + policy + ", sharedSecret=" + masked(sharedSecret) + "]";
+        }
+
+        private static String masked(String secret) {
+            return secret == null ? null : "**********";
+        }
     }
 
     record Outcome(boolean confirmed, String message) {
