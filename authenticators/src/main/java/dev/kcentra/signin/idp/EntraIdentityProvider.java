@@ -229,6 +229,15 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
                     }
                 }
                 BrokeredIdentityContext identity = entra.getFederatedIdentity(body);
+                String[] key = identity.getId().split(":", 2);
+                java.util.Optional<String> refusal = SyncedUsersOnly.refusal(session, realm, new EntraUserKey(key[0], key[1]));
+                if (refusal.isPresent()) {
+                    LOG.infof("Microsoft sign-in through identity provider %s refused: %s", entra.getConfig().getAlias(), refusal.get());
+                    event.event(EventType.IDENTITY_PROVIDER_LOGIN).detail(Details.IDENTITY_PROVIDER, entra.getConfig().getAlias())
+                            .detail(Details.IDENTITY_PROVIDER_USERNAME, identity.getUsername())
+                            .detail(Details.REASON, refusal.get()).error(SyncedUsersOnly.ERROR);
+                    return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, SyncedUsersOnly.MESSAGE);
+                }
                 if (Boolean.TRUE.equals(entra.getConfig().isStoreToken()) && identity.getToken() == null) {
                     identity.setToken(body);
                 }
