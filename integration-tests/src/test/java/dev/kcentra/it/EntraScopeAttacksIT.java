@@ -80,7 +80,10 @@ class EntraScopeAttacksIT {
         if (scene != null) {
             scene.close();
         }
-        realm.admin().users().searchByUsername("mallory", true).forEach(u -> realm.admin().users().get(u.getId()).remove());
+        // Local and brokered users are not removed with the connection.
+        for (String username : List.of("mallory", CAMERON, OLGA)) {
+            realm.admin().users().searchByUsername(username, true).forEach(u -> realm.admin().users().get(u.getId()).remove());
+        }
     }
 
     /** The connection scoped to Engineering (Alex and Bianca), synced. */

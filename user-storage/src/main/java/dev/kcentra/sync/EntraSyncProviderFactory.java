@@ -12,6 +12,7 @@ import dev.kcentra.sync.run.DeltaLinkStore;
 import dev.kcentra.sync.run.LastSyncStatus;
 import dev.kcentra.sync.run.EntraSyncResult;
 import dev.kcentra.sync.run.SyncRun;
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -43,6 +44,7 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
 
     /** Shown as is by the admin console's User federation page, which capitalises provider ids for their titles. */
     public static final String PROVIDER_ID = "Entra ID";
+    private static final Logger LOG = Logger.getLogger(EntraSyncProviderFactory.class);
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(EntraSyncConfig.TENANT_ID).label("Tenant ID")
@@ -217,8 +219,13 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 installProfile(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof PostMigrationEvent migrated) {
-                KeycloakModelUtils.runJobInTransaction(migrated.getFactory(), session -> session.realms().getRealmsStream().toList()
-                        .forEach(realm -> installProfile(session, realm)));
+                try {
+                    KeycloakModelUtils.runJobInTransaction(migrated.getFactory(), session -> session.realms().getRealmsStream().toList()
+                            .forEach(realm -> installProfile(session, realm)));
+                } catch (RuntimeException e) {
+                    // The server still starts; the declarations are made again when a connection is saved.
+                    LOG.errorf(e, "The Entra attributes could not be declared read-only in the realms' user profiles");
+                }
             }
         });
     }
