@@ -29,6 +29,13 @@ public record DemoSettings(Path distribution, Path bundle, Path home, String adm
         return new DemoSettings(distribution, bundle, home, adminUser, adminPassword);
     }
 
+    /** Without the admin password: settings end up in logs and failure messages. */
+    @Override
+    public String toString() {
+        return "DemoSettings[distribution=" + distribution + ", bundle=" + bundle + ", home=" + home + ", adminUser=" + adminUser
+                + ", adminPassword=" + (adminPassword == null ? null : "**********") + "]";
+    }
+
     public Map<String, String> keycloakEnvironment() {
         return Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser, "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     }

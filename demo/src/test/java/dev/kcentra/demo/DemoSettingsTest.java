@@ -60,4 +60,13 @@ class DemoSettingsTest {
     private static void assertMessage(String expected, Properties properties) {
         assertEquals(expected, assertThrows(DemoSettings.DemoSettingsException.class, () -> DemoSettings.from(properties)).getMessage());
     }
+
+    @Test
+    void toStringShowsNoAdminPassword() throws Exception {
+        Properties p = valid();
+        p.setProperty(DemoSettings.ADMIN_PASSWORD, "Very-Secret-Admin-1");
+        String shown = DemoSettings.from(p).toString();
+        assertEquals(false, shown.contains("Very-Secret-Admin-1"), shown);
+        assertEquals(true, shown.contains("adminPassword=**********"), shown);
+    }
 }

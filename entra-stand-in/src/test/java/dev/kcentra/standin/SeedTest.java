@@ -72,4 +72,11 @@ class SeedTest {
     private static String tenant(String body) {
         return "{'tenants': [{'id':'11111111-1111-4111-8111-111111111111'," + body + "}]}";
     }
+
+    @Test
+    void anAppRegistrationPrintsNoClientSecret() {
+        String shown = new dev.kcentra.standin.seed.EntraApplication("App", "aaaaaaaa-0000-4000-8000-000000000001", "app-secret-value",
+                java.util.List.of(), java.util.List.of(), java.util.List.of()).toString();
+        assertTrue(!shown.contains("app-secret-value") && shown.contains("clientSecret=**********"), shown);
+    }
 }

@@ -137,13 +137,18 @@ class MicrosoftAsDocumentedIT {
         assertTrue(afterRollover.succeeded(), afterRollover::error);
     }
 
-    /** A new Entra account (not synced) signs in with kc_idp_hint; Keycloak's first broker login creates the user. */
+    /**
+     * A new Entra account (not synced) signs in with kc_idp_hint; Keycloak's first broker login creates the user, as it
+     * does with the connection's "Microsoft sign-in for synced users only" off.
+     */
     private UserRepresentation brokeredUser(String objectId, String upn) {
         tenant().upsertUser(new EntraUser(objectId, upn, upn, null, "New User", "New", "User", true, EntraUser.MEMBER, null, PASSWORD));
         return brokeredUserByEmail(upn, upn);
     }
 
     private UserRepresentation brokeredUserByEmail(String upn, String email) {
+        // Brokered users that the connection did not sync exist only with its looser, explicit setting.
+        scene.tenant.updateConnection("signInSyncedUsersOnly", "false");
         SignInResult result = signIn(upn);
         assertNotNull(result, "first broker login finished");
         assertTrue(result.succeeded(), result::error);

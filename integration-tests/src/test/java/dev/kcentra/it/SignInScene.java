@@ -25,8 +25,13 @@ final class SignInScene implements AutoCloseable {
     private final ManagedRealm realm;
 
     SignInScene(ManagedRealm realm) {
+        this(realm, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param seedEdit changes the stand-in's seed text, as {@link SyncTenant#SyncTenant(ManagedRealm, java.util.function.UnaryOperator)} */
+    SignInScene(ManagedRealm realm, java.util.function.UnaryOperator<String> seedEdit) {
         this.realm = realm;
-        this.tenant = new SyncTenant(realm);
+        this.tenant = new SyncTenant(realm, seedEdit);
         this.app = RelyingApp.start(realm.getBaseUrl(), "demo-app");
     }
 

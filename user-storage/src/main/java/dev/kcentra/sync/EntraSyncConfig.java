@@ -19,7 +19,8 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                               DeletionPolicy deletionPolicy, int deleteAfterDays, int abortThresholdPercent,
                               boolean dryRun, boolean ssoEnabled, boolean ssoForAllSynced, String identityProviderAlias,
                               boolean syncGroups, String groupsParent, List<String> scopeGroups,
-                              String phoneRegion, List<String> ssoDomains, String outageMessage, int deltaLinkMaxAgeDays) {
+                              String phoneRegion, List<String> ssoDomains, String outageMessage, int deltaLinkMaxAgeDays,
+                              boolean signInSyncedUsersOnly) {
 
     public EntraSyncConfig {
         scopeGroups = List.copyOf(scopeGroups);
@@ -51,6 +52,7 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
     public static final String SSO_DOMAINS = "ssoDomains";
     public static final String OUTAGE_MESSAGE = "outageMessage";
     public static final String DELTA_LINK_MAX_AGE_DAYS = "deltaLinkMaxAgeDays";
+    public static final String SIGN_IN_SYNCED_USERS_ONLY = "signInSyncedUsersOnly";
     /** Written by each run, read-only for admins: not part of the connection's settings. */
     public static final String LAST_SYNC = "lastSyncStatus";
 
@@ -92,7 +94,27 @@ public record EntraSyncConfig(String tenantId, String clientId, ClientAuthentica
                 upper(trimmed(model, PHONE_REGION)),
                 listOf(model, SSO_DOMAINS),
                 trimmed(model, OUTAGE_MESSAGE),
-                integer(model, DELTA_LINK_MAX_AGE_DAYS, DEFAULT_DELTA_LINK_MAX_AGE_DAYS));
+                integer(model, DELTA_LINK_MAX_AGE_DAYS, DEFAULT_DELTA_LINK_MAX_AGE_DAYS),
+                !"false".equalsIgnoreCase(trimmed(model, SIGN_IN_SYNCED_USERS_ONLY)));
+    }
+
+    /** Secrets (private key, client secret) are shown only as set or not: config objects end up in logs. */
+    @Override
+    public String toString() {
+        return "EntraSyncConfig[tenantId=" + tenantId + ", clientId=" + clientId + ", authentication=" + authentication
+                + ", certificatePem=" + (certificatePem == null ? null : "(" + certificatePem.length() + " characters)")
+                + ", privateKey=" + secret(privateKey) + ", clientSecret=" + secret(clientSecret) + ", cloud=" + cloud
+                + ", authorityUrl=" + authorityUrl + ", graphUrl=" + graphUrl + ", usernameAttribute=" + usernameAttribute
+                + ", includeGuests=" + includeGuests + ", deletionPolicy=" + deletionPolicy + ", deleteAfterDays=" + deleteAfterDays
+                + ", abortThresholdPercent=" + abortThresholdPercent + ", dryRun=" + dryRun + ", ssoEnabled=" + ssoEnabled
+                + ", ssoForAllSynced=" + ssoForAllSynced + ", identityProviderAlias=" + identityProviderAlias
+                + ", syncGroups=" + syncGroups + ", groupsParent=" + groupsParent + ", scopeGroups=" + scopeGroups
+                + ", phoneRegion=" + phoneRegion + ", ssoDomains=" + ssoDomains + ", outageMessage=" + outageMessage
+                + ", deltaLinkMaxAgeDays=" + deltaLinkMaxAgeDays + ", signInSyncedUsersOnly=" + signInSyncedUsersOnly + "]";
+    }
+
+    private static String secret(String value) {
+        return value == null ? null : "**********";
     }
 
     /** Every problem with the stored configuration, empty when it can be used. */

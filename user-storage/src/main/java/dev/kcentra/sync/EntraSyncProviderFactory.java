@@ -12,12 +12,14 @@ import dev.kcentra.sync.run.DeltaLinkStore;
 import dev.kcentra.sync.run.LastSyncStatus;
 import dev.kcentra.sync.run.EntraSyncResult;
 import dev.kcentra.sync.run.SyncRun;
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.storage.UserStorageProvider;
@@ -42,6 +44,7 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
 
     /** Shown as is by the admin console's User federation page, which capitalises provider ids for their titles. */
     public static final String PROVIDER_ID = "Entra ID";
+    private static final Logger LOG = Logger.getLogger(EntraSyncProviderFactory.class);
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(EntraSyncConfig.TENANT_ID).label("Tenant ID")
@@ -122,6 +125,11 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
             .property().name(EntraSyncConfig.IDENTITY_PROVIDER_ALIAS).label("Entra identity provider")
             .helpText("Alias of the realm's Microsoft Entra ID identity provider; synced users are linked to it by object id.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EntraSyncConfig.DEFAULT_IDENTITY_PROVIDER_ALIAS).add()
+            .property().name(EntraSyncConfig.SIGN_IN_SYNCED_USERS_ONLY).label("Microsoft sign-in for synced users only")
+            .helpText("On (recommended): only users this connection synced sign in through the realm's Entra identity "
+                    + "providers; anyone else (outside the scope groups, an excluded guest, another tenant) is refused and "
+                    + "no user is created. Off: Keycloak's first broker login creates a user for them.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
             .property().name(EntraSyncConfig.PHONE_REGION).label("Phone region")
             .helpText("ISO 3166 country code (like US or NL) for Entra mobile numbers written without a country code. "
                     + "Synced mobile numbers are stored in E.164 (+31612345678) so that users can sign in with them.")
@@ -198,6 +206,41 @@ public class EntraSyncProviderFactory implements UserStorageProviderFactory<Entr
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
         SyncedUserProfile.install(session);
+    }
+
+    /**
+     * A connection imported with its realm (a realm file, {@code --import-realm}, a realm created through admin REST)
+     * gets no {@link #onCreate}: its user profile declarations are made when the realm has been created. At start-up,
+     * after the database migration, every realm with a connection has them made or tightened.
+     */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                installProfile(created.getKeycloakSession(), created.getCreatedRealm());
+            } else if (event instanceof PostMigrationEvent migrated) {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(migrated.getFactory(), session -> session.realms().getRealmsStream().toList()
+                            .forEach(realm -> installProfile(session, realm)));
+                } catch (RuntimeException e) {
+                    // The server still starts; the declarations are made again when a connection is saved.
+                    LOG.errorf(e, "The Entra attributes could not be declared read-only in the realms' user profiles");
+                }
+            }
+        });
+    }
+
+    private static void installProfile(KeycloakSession session, RealmModel realm) {
+        if (realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName()).noneMatch(c -> PROVIDER_ID.equals(c.getProviderId()))) {
+            return;
+        }
+        RealmModel before = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            SyncedUserProfile.install(session);
+        } finally {
+            session.getContext().setRealm(before);
+        }
     }
 
     @Override

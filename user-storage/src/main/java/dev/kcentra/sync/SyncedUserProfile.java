@@ -1,6 +1,7 @@
 package dev.kcentra.sync;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPAttributePermissions;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -8,7 +9,9 @@ import org.keycloak.representations.userprofile.config.UPGroup;
 import org.keycloak.userprofile.UserProfileProvider;
 
 import dev.kcentra.sync.sso.SsoFlagValidator;
+import dev.kcentra.sync.sso.TenantEmailValidator;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +19,9 @@ import java.util.Set;
 /**
  * Declares the synced attributes in the realm's user profile, grouped under "Entra ID", so admins see them in the
  * admin console and admin REST. Entra owns them: admins may view, not edit (the mobile phone excepted, which local
- * users may also have).
+ * users may also have). Users never edit them: a declaration that exists already (imported with the realm, or made
+ * by an admin) loses the users' edit permission. The email attribute gets the check that keeps the tenant's
+ * addresses for its synced users ({@link TenantEmailValidator}).
  */
 final class SyncedUserProfile {
 
@@ -26,6 +31,7 @@ final class SyncedUserProfile {
     private SyncedUserProfile() {
     }
 
+    /** Declares and tightens in the realm of the session's context; saves the profile only when something changed. */
     static void install(KeycloakSession session) {
         UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
         UPConfig config = profiles.getConfiguration();
@@ -45,6 +51,16 @@ final class SyncedUserProfile {
         changed |= add(config, SyncedUserAttributes.REMOVED_AT, "Deleted in Entra at (epoch seconds)", readOnly());
         changed |= addSsoFlag(config);
         changed |= add(config, SyncedUserAttributes.MOBILE_PHONE, "Mobile phone", new UPAttributePermissions(Set.of("admin", "user"), ADMIN));
+        for (String name : List.of(SyncedUserAttributes.OBJECT_ID, SyncedUserAttributes.TENANT_ID, SyncedUserAttributes.USER_TYPE,
+                SyncedUserAttributes.IMMUTABLE_ID, SyncedUserAttributes.SYNCED_AT, SyncedUserAttributes.REMOVED_AT,
+                SyncedUserAttributes.SSO, SyncedUserAttributes.MOBILE_PHONE)) {
+            changed |= notUserEditable(config.getAttribute(name));
+        }
+        UPAttribute email = config.getAttribute(UserModel.EMAIL);
+        if (email != null && (email.getValidations() == null || !email.getValidations().containsKey(TenantEmailValidator.PROVIDER_ID))) {
+            email.addValidation(TenantEmailValidator.PROVIDER_ID, Map.of());
+            changed = true;
+        }
         if (changed) {
             profiles.setConfiguration(config);
         }
@@ -62,6 +78,18 @@ final class SyncedUserProfile {
         attribute.addValidation(SsoFlagValidator.PROVIDER_ID, Map.of());
         attribute.setAnnotations(Map.of("inputType", "select", "inputOptionsFromValidation", "options"));
         config.addOrReplaceAttribute(attribute);
+        return true;
+    }
+
+    /** Takes the users' edit permission away; true when it had one. */
+    private static boolean notUserEditable(UPAttribute attribute) {
+        UPAttributePermissions permissions = attribute == null ? null : attribute.getPermissions();
+        if (permissions == null || permissions.getEdit() == null || !permissions.getEdit().contains("user")) {
+            return false;
+        }
+        Set<String> edit = new HashSet<>(permissions.getEdit());
+        edit.remove("user");
+        permissions.setEdit(edit);
         return true;
     }
 

@@ -85,4 +85,17 @@ class EntraSyncConfigTest {
         model.getConfig().remove("clientSecret");
         assertEquals(List.of("Secret authentication needs the client secret."), EntraSyncConfig.problems(model));
     }
+
+    @Test
+    void toStringShowsNoSecret() {
+        String secretShown = EntraSyncConfig.from(valid("clientSecret", "s3cr3t-value", "privateKey", "-----BEGIN PRIVATE KEY-----MIIEvQ")).toString();
+        assertTrue(!secretShown.contains("s3cr3t-value") && !secretShown.contains("MIIEvQ"), secretShown);
+        assertTrue(secretShown.contains("clientSecret=**********") && secretShown.contains("tenantId=72f988bf"), secretShown);
+    }
+
+    @Test
+    void microsoftSignInIsForSyncedUsersOnlyUnlessTurnedOff() {
+        assertTrue(EntraSyncConfig.from(valid()).signInSyncedUsersOnly(), "secure by default");
+        assertTrue(!EntraSyncConfig.from(valid("signInSyncedUsersOnly", "false")).signInSyncedUsersOnly());
+    }
 }

@@ -38,6 +38,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -210,7 +211,8 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
 
         /**
          * Keycloak's code exchange, except that an error answer is logged and put in the event as Microsoft's AADSTS
-         * message alone ({@link AadErrorMessage}), and a refusal with a message code shows that message.
+         * message alone ({@link AadErrorMessage}), a refusal with a message code shows that message, and an identity
+         * the realm's Entra ID connection did not sync is refused before first broker login ({@link SyncedUsersOnly}).
          */
         private Response exchange(String state, String authorizationCode) {
             try {
@@ -235,6 +237,15 @@ public class EntraIdentityProvider extends OIDCIdentityProvider {
                     }
                 }
                 BrokeredIdentityContext identity = entra.getFederatedIdentity(body);
+                String[] key = identity.getId().split(":", 2);
+                Optional<String> refusal = SyncedUsersOnly.refusal(session, realm, new EntraUserKey(key[0], key[1]));
+                if (refusal.isPresent()) {
+                    LOG.infof("Microsoft sign-in through identity provider %s refused: %s", entra.getConfig().getAlias(), refusal.get());
+                    event.event(EventType.IDENTITY_PROVIDER_LOGIN).detail(Details.IDENTITY_PROVIDER, entra.getConfig().getAlias())
+                            .detail(Details.IDENTITY_PROVIDER_USERNAME, identity.getUsername())
+                            .detail(Details.REASON, refusal.get()).error(SyncedUsersOnly.ERROR);
+                    return ErrorPage.error(session, authSession, Response.Status.FORBIDDEN, SyncedUsersOnly.MESSAGE);
+                }
                 if (Boolean.TRUE.equals(entra.getConfig().isStoreToken()) && identity.getToken() == null) {
                     identity.setToken(body);
                 }

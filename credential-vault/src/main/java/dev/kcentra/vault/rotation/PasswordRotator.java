@@ -11,6 +11,16 @@ public interface PasswordRotator extends Provider {
     /** @param loginUrl the app's login URL: its origin is where the app lives */
     record Change(String appName, String loginUrl, String username, String currentPassword, String newPassword, RotationPolicy policy,
                   String sharedSecret) {
+        /** Neither password nor the webhook's shared secret: a change may be logged. */
+        @Override
+        public String toString() {
+            return "Change[appName=" + appName + ", loginUrl=" + loginUrl + ", username=" + username + ", currentPassword=" + masked(currentPassword)
+                    + ", newPassword=" + masked(newPassword) + ", policy=" + policy + ", sharedSecret=" + masked(sharedSecret) + "]";
+        }
+
+        private static String masked(String secret) {
+            return secret == null ? null : "**********";
+        }
     }
 
     record Outcome(boolean confirmed, String message) {

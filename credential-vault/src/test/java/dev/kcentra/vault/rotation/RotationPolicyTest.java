@@ -63,4 +63,11 @@ class RotationPolicyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RotationPolicy.validated(policy, ROTATORS));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
+
+    @Test
+    void aPasswordChangePrintsNeitherPasswordNorTheSharedSecret() {
+        String shown = new PasswordRotator.Change("App", "https://app.example/login", "svc", "Old-Password-1", "New-Password-2", null, "hook-secret").toString();
+        assertTrue(!shown.contains("Old-Password-1") && !shown.contains("New-Password-2") && !shown.contains("hook-secret"), shown);
+        assertTrue(shown.contains("username=svc"), shown);
+    }
 }

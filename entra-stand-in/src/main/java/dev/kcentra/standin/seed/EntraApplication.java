@@ -32,6 +32,14 @@ public record EntraApplication(String displayName, String clientId, String clien
         this(displayName, clientId, clientSecret, certificates, redirectUris, appRoles, List.of());
     }
 
+    /** Without the client secret, as Microsoft never shows one back. */
+    @Override
+    public String toString() {
+        return "EntraApplication[displayName=" + displayName + ", clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? null : "**********") + ", certificates=" + certificates.size() + ", redirectUris="
+                + redirectUris + ", appRoles=" + appRoles + ", idTokenOptionalClaims=" + idTokenOptionalClaims + "]";
+    }
+
     public boolean idTokenHas(String optionalClaim) {
         return idTokenOptionalClaims.contains(optionalClaim);
     }

@@ -374,12 +374,23 @@ public final class SyncRun {
                 }
             });
         }
-        long destructive = actions.keySet().stream().filter(UserModel::isEnabled).count();
-        int syncedCount = destructive > 0 ? index(session).size() : 0;
-        if (destructive > 0 && destructive * 100 > (long) config.abortThresholdPercent() * Math.max(syncedCount, 1)) {
+        // Every destructive action counts: disabling an enabled user, and deleting a user, also one already disabled
+        // (deleted in Entra earlier, or now with "delete after" 0 days).
+        List<UserModel> due = config.deletionPolicy() == DeletionPolicy.DELETE_AFTER ? dueForDeletion(session, realm) : List.of();
+        Set<String> destructive = new HashSet<>();
+        actions.forEach((user, reason) -> {
+            boolean deletedNow = DirectoryUser.REMOVED_DELETED.equals(reason) && config.deletionPolicy() == DeletionPolicy.DELETE_AFTER
+                    && config.deleteAfterDays() == 0;
+            if (user.isEnabled() || deletedNow) {
+                destructive.add(user.getId());
+            }
+        });
+        due.forEach(user -> destructive.add(user.getId()));
+        int syncedCount = destructive.isEmpty() ? 0 : index(session).size();
+        if (!destructive.isEmpty() && destructive.size() * 100L > (long) config.abortThresholdPercent() * Math.max(syncedCount, 1)) {
             result.abort(String.format("this run would disable or delete %d of %d synced users (%d%%), more than the abort "
-                    + "threshold of %d%%. Check the connection's tenant and scope, or raise the threshold.", destructive,
-                    syncedCount, destructive * 100 / Math.max(syncedCount, 1), config.abortThresholdPercent()));
+                    + "threshold of %d%%. Check the connection's tenant and scope, or raise the threshold.", destructive.size(),
+                    syncedCount, destructive.size() * 100L / Math.max(syncedCount, 1), config.abortThresholdPercent()));
             return;
         }
         for (Map.Entry<UserModel, String> action : actions.entrySet()) {
@@ -396,16 +407,23 @@ public final class SyncRun {
         }
     }
 
-    private void deleteExpired(KeycloakSession session, RealmModel realm, EntraSyncResult result) {
+    /** Synced users whose deletion in Entra is older than "delete after" days. */
+    private List<UserModel> dueForDeletion(KeycloakSession session, RealmModel realm) {
         long cutoff = clock.instant().minus(Duration.ofDays(config.deleteAfterDays())).getEpochSecond();
+        return SyncedUsers.of(session, realm, componentId, config.tenantId())
+                .filter(user -> {
+                    String removedAt = user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT);
+                    return removedAt != null && Long.parseLong(removedAt) <= cutoff;
+                })
+                .toList();
+    }
+
+    private void deleteExpired(KeycloakSession session, RealmModel realm, EntraSyncResult result) {
         UserManager users = new UserManager(session);
-        for (UserModel user : SyncedUsers.of(session, realm, componentId, config.tenantId()).toList()) {
-            String removedAt = user.getFirstAttribute(SyncedUserAttributes.REMOVED_AT);
-            if (removedAt != null && Long.parseLong(removedAt) <= cutoff) {
-                result.increaseRemoved();
-                if (!config.dryRun()) {
-                    users.removeUser(realm, user);
-                }
+        for (UserModel user : dueForDeletion(session, realm)) {
+            result.increaseRemoved();
+            if (!config.dryRun()) {
+                users.removeUser(realm, user);
             }
         }
     }

@@ -1,10 +1,13 @@
 package dev.kcentra.sync.run;
 
+import dev.kcentra.common.audit.SystemAdminEvent;
 import dev.kcentra.sync.EntraSyncConfig;
 import dev.kcentra.sync.SyncedUserAttributes;
 import dev.kcentra.sync.graph.DirectoryUser;
 import dev.kcentra.sync.phone.MobileNumber;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -14,6 +17,7 @@ import org.keycloak.models.UserProvider;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,7 +98,8 @@ final class UserImporter {
             return Outcome.FAILED;
         }
         String email = normalizedEmail(entra.mail());
-        if (checkCollisions && email != null && !realm.isDuplicateEmailsAllowed() && local.getUserByEmail(realm, email) != null) {
+        UserModel emailHolder = checkCollisions && email != null && !realm.isDuplicateEmailsAllowed() ? local.getUserByEmail(realm, email) : null;
+        if (emailHolder != null && !takeEmailFrom(emailHolder, email, entra.id())) {
             result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; left as it is.");
             return Outcome.FAILED;
         }
@@ -139,7 +144,7 @@ final class UserImporter {
         String email = normalizedEmail(entra.mail());
         if (!Objects.equals(email, user.getEmail())) {
             UserModel holder = email == null || realm.isDuplicateEmailsAllowed() ? null : local.getUserByEmail(realm, email);
-            if (holder != null && !holder.getId().equals(user.getId())) {
+            if (holder != null && !holder.getId().equals(user.getId()) && !takeEmailFrom(holder, email, entra.id())) {
                 result.addCollision("Email " + email + " (Entra " + entra.id() + ") belongs to another Keycloak user; kept " + user.getEmail() + ".");
             } else {
                 changed = true;
@@ -181,6 +186,30 @@ final class UserImporter {
             user.setSingleAttribute(SyncedUserAttributes.SYNCED_AT, String.valueOf(System.currentTimeMillis()));
         }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * An address Entra gives its user, held by a local user who never verified it (typed into the account console,
+     * say), goes to the Entra user: the holder's email is cleared and an admin event says so. A verified address, or
+     * one of a user from another federation provider, stays where it is. True when the address is free now.
+     */
+    private boolean takeEmailFrom(UserModel holder, String email, String objectId) {
+        if (holder.getFederationLink() != null || holder.isEmailVerified()) {
+            return false;
+        }
+        if (apply) {
+            holder.setEmail(null);
+            holder.setEmailVerified(false);
+            // Hibernate would insert or update the Entra user before this update and hit the unique email.
+            EntityManagers.flush(session, false);
+            SystemAdminEvent.send(session, realm, ResourceType.USER, "users/" + holder.getId(),
+                    Map.of("email", email, "entraObjectId", objectId), null,
+                    Map.of("id", holder.getId(), "username", holder.getUsername(), "removedEmail", email,
+                            "reason", "unverified address of the Entra user " + objectId));
+            LOG.infof("Took the unverified email %s from local user %s for Entra user %s", email, holder.getUsername(), objectId);
+        }
+        result.note("Email " + email + " was taken from the local user " + holder.getUsername() + ", who had not verified it, for Entra user " + objectId + ".");
+        return true;
     }
 
     /** Disables the user and ends its sessions; true when the user was enabled. */
