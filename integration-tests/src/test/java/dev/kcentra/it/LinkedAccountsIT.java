@@ -8,16 +8,24 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
+import org.keycloak.representations.idm.authorization.UserPolicyRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ClientBuilder;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
 import org.keycloak.util.JsonSerialization;
 
 import java.net.URI;
@@ -48,6 +56,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KeycloakIntegrationTest(config = EntraBundleServerConfig.class)
 class LinkedAccountsIT {
 
+    /** The maximum age of authentication for linking that the fresh-sign-in test gives its realm. */
+    private static final int FRESH_SECONDS = 8;
+
     @InjectRealm(ref = "links", fromJson = "/links/linked-accounts-realm.json")
     ManagedRealm realm;
 
@@ -56,6 +67,25 @@ class LinkedAccountsIT {
 
     @InjectMailServer
     MailServer mail;
+
+    /** A realm with Keycloak's fine-grained admin permissions, for an admin who may view or manage only some users. */
+    @InjectRealm(ref = "links-delegated", config = DelegatedAdminRealm.class)
+    ManagedRealm delegatedRealm;
+
+    public static class DelegatedAdminRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            realm.name("kcentra-links-delegated").adminPermissionsEnabled(true)
+                    .clients(ClientBuilder.create().clientId("delegate-cli").publicClient().directAccessGrantsEnabled())
+                    .users(UserBuilder.create().username("delegate").password("Delegate-Passw0rd!").name("Del", "Egate")
+                            .email("delegate@links.example").emailVerified(true).enabled(true));
+            for (String username : List.of("d-master", "d-managed", "d-viewed", "d-hidden", "d-hidden-master", "d-viewed-2")) {
+                realm.users(UserBuilder.create().username(username).name("First", "Last").email(username + "@links.example")
+                        .emailVerified(true).enabled(true));
+            }
+            return realm;
+        }
+    }
 
     @Test
     void aUserLinksAnAccountByItsPasswordAndTheLinkedAccountCanNoLongerSignInOnItsOwn() throws Exception {
@@ -270,6 +300,10 @@ class LinkedAccountsIT {
             assertEquals(200, done.getWebResponse().getStatusCode(), done.asNormalizedText());
         }
         assertEquals(200, passwordGrant(master.getUsername(), "Master-New-1!").statusCode(), "the master reset its password through its linked account");
+        MimeMessage told = awaitMessage(master.getEmail(), "Your linked account confirmed it is you");
+        assertTrue(body(told).contains("Your linked account " + account.getUsername() + " has just been used to confirm it is you"), body(told));
+        assertTrue(Arrays.stream(mail.getReceivedMessages()).noneMatch(m -> subject(m).contains("confirmed it is you") && !to(m).equals(master.getEmail())),
+                "only the master is told");
     }
 
     @Test
@@ -313,6 +347,145 @@ class LinkedAccountsIT {
                 .anyMatch(e -> "kcentra-clear-lockout".equals(e.getDetails().get("custom_required_action"))));
         assertTrue(realm.admin().getAdminEvents().stream().map(AdminEventRepresentation::getResourcePath)
                 .anyMatch(p -> p != null && p.endsWith("links/" + otherLink)), "the admin's switch change is an admin event");
+    }
+
+    @Test
+    void aLinkedAccountThatResetsItsPasswordByEmailGetsTheRefusalAndNoSession() throws Exception {
+        UserRepresentation master = createUser("forgot-master");
+        UserRepresentation account = createUser("forgot-linked");
+        assertEquals(201, linkAsAdmin(master.getId(), account.getId()).statusCode());
+        mail.runCleanup();
+        try (Browser browser = new Browser()) {
+            HtmlPage sent = browser.submit(forgotPassword(browser), "kc-reset-password-form", Map.of("username", account.getUsername()));
+            assertTrue(sent.asNormalizedText().contains("You should receive an email shortly"), sent.asNormalizedText());
+            MimeMessage reset = awaitMessage(account.getEmail(), "Reset password");
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("(https?://\\S+/login-actions/action-token\\S+)").matcher(body(reset));
+            assertTrue(link.find(), body(reset));
+            HtmlPage refused = browser.open(URI.create(link.group(1)));
+            assertEquals(403, refused.getWebResponse().getStatusCode(), refused.asNormalizedText());
+            assertTrue(refused.asNormalizedText().contains("Sign in with your main (master) account instead"), refused.asNormalizedText());
+            assertTrue(refused.getElementById("kc-passwd-update-form") == null, "no new password for a linked account");
+            try (Browser elsewhere = new Browser()) {
+                HtmlPage alsoRefused = elsewhere.open(URI.create(link.group(1)));
+                assertEquals(403, alsoRefused.getWebResponse().getStatusCode(), "in another browser too: " + alsoRefused.asNormalizedText());
+            }
+        }
+        assertTrue(realm.admin().users().get(account.getId()).getUserSessions().isEmpty(), "the reset made no session for the linked account");
+        assertTrue(events("LOGIN_ERROR", account.getId()).stream().anyMatch(e -> "kcentra_linked_account".equals(e.getError())
+                && master.getId().equals(e.getDetails().get("kcentra_master_user_id"))), "the refusal is an event");
+    }
+
+    @Test
+    void linkingAllowingAuthenticationAndSettingAPasswordNeedAFreshSignIn() throws Exception {
+        UserRepresentation master = createUser("fresh-master");
+        UserRepresentation toLink = createUser("fresh-to-link");
+        UserRepresentation linked = createUser("fresh-linked");
+        String link = (String) JsonSerialization.readValue(linkAsAdmin(master.getId(), linked.getId()).body(), Map.class).get("id");
+        // The realm's one setting: Keycloak's "Maximum Age of Authentication" of the "Link an account" action.
+        RequiredActionConfigRepresentation maxAge = new RequiredActionConfigRepresentation();
+        maxAge.setConfig(Map.of("max_auth_age", String.valueOf(FRESH_SECONDS)));
+        realm.admin().flows().updateRequiredActionConfig("kcentra-link-account", maxAge);
+        realm.cleanup().add(r -> r.flows().removeRequiredActionConfig("kcentra-link-account"));
+        try (Browser browser = new Browser()) {
+            HtmlPage page = signIn(browser, master.getUsername(), password(master));
+            Thread.sleep((FRESH_SECONDS + 2) * 1000L);
+            assertNotNull(browser.open(linkAction()).getElementById("kc-form-login"), "the app-initiated action asks for the same fresh sign-in");
+            HtmlPage stale = browser.submit(page, "kcentra-link-form", Map.of("username", toLink.getUsername(), "password", password(toLink)));
+            assertNotNull(stale.getElementById("kc-form-login"), "an old sign-in is asked again: " + stale.asNormalizedText());
+            assertEquals("none", links().get("users/" + toLink.getId()).get("role"), "nothing linked with the old sign-in");
+            HtmlPage staleAllow = browser.submit(page, "kcentra-allow-" + link, Map.of());
+            assertNotNull(staleAllow.getElementById("kc-form-login"), staleAllow.asNormalizedText());
+            HtmlPage stalePassword = browser.submit(page, "kcentra-password-" + link, Map.of("password-new", "Fresh-New-1!", "password-confirm", "Fresh-New-1!"));
+            assertNotNull(stalePassword.getElementById("kc-form-login"), stalePassword.asNormalizedText());
+            assertEquals(false, linkOf(master.getId()).get("allowAuthentication"), "not switched on with the old sign-in");
+
+            // Keycloak's re-authentication: the user is known, only the password is asked.
+            HtmlPage back = browser.submit(stalePassword, "kc-form-login", Map.of("password", password(master)));
+            assertTrue(back.asNormalizedText().contains("You have signed in again"), back.asNormalizedText());
+            HtmlPage linkedNow = browser.submit(back, "kcentra-link-form", Map.of("username", toLink.getUsername(), "password", password(toLink)));
+            assertTrue(linkedNow.asNormalizedText().contains("Account has been successfully linked"), linkedNow.asNormalizedText());
+            HtmlPage allowed = browser.submit(linkedNow, "kcentra-allow-" + link, Map.of());
+            assertTrue(allowed.asNormalizedText().contains("can now confirm it is you"), allowed.asNormalizedText());
+            HtmlPage set = browser.submit(allowed, "kcentra-password-" + link, Map.of("password-new", "Fresh-New-1!", "password-confirm", "Fresh-New-1!"));
+            assertTrue(set.asNormalizedText().contains("has been changed"), set.asNormalizedText());
+            Thread.sleep((FRESH_SECONDS + 2) * 1000L);
+            HtmlPage off = browser.submit(set, "kcentra-allow-" + link, Map.of());
+            assertTrue(off.asNormalizedText().contains("can no longer confirm it is you"), "switching off needs no fresh sign-in: " + off.asNormalizedText());
+        }
+        assertEquals("linked", links().get("users/" + toLink.getId()).get("role"));
+    }
+
+    @Test
+    void anAdminChangesOnlyLinksOfAccountsItManagesAndSeesOnlyAccountsItMayView() throws Exception {
+        AdminRestCalls delegated = new AdminRestCalls(delegatedRealm, admin, "kcentra-links");
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (UserRepresentation user : delegatedRealm.admin().users().search("", 0, 100)) {
+            ids.put(user.getUsername(), user.getId());
+        }
+        String hiddenLink = linkId(delegated.send("POST", "users/" + ids.get("d-master") + "/links", "{\"userId\": \"" + ids.get("d-hidden") + "\"}"));
+        String viewedLink = linkId(delegated.send("POST", "users/" + ids.get("d-master") + "/links", "{\"userId\": \"" + ids.get("d-viewed") + "\"}"));
+        String managedLink = linkId(delegated.send("POST", "users/" + ids.get("d-master") + "/links", "{\"userId\": \"" + ids.get("d-managed") + "\"}"));
+        linkId(delegated.send("POST", "users/" + ids.get("d-hidden-master") + "/links", "{\"userId\": \"" + ids.get("d-viewed-2") + "\"}"));
+
+        // The delegate may manage d-master and d-managed, only view d-viewed and d-viewed-2, and nothing else.
+        ClientResource permissions = delegatedRealm.admin().clients().get(
+                delegatedRealm.admin().clients().findByClientId("admin-permissions").get(0).getId());
+        UserPolicyRepresentation delegate = new UserPolicyRepresentation();
+        delegate.setName("the delegate");
+        delegate.addUser(ids.get("delegate"));
+        permissions.authorization().policies().user().create(delegate).close();
+        permit(permissions, Set.of(ids.get("d-master"), ids.get("d-managed")), Set.of("view", "manage"));
+        permit(permissions, Set.of(ids.get("d-viewed"), ids.get("d-viewed-2")), Set.of("view"));
+        String token = (String) JsonSerialization.readValue(tokenResponse(delegatedRealm, "delegate-cli", "delegate", "Delegate-Passw0rd!").body(),
+                Map.class).get("access_token");
+        assertNotNull(token);
+
+        HttpResponse<String> master = delegated.sendAs(token, "GET", "users/" + ids.get("d-master"), "");
+        assertEquals(200, master.statusCode(), master.body());
+        List<?> shown = (List<?>) JsonSerialization.readValue(master.body(), Map.class).get("links");
+        assertEquals(Set.of("d-viewed", "d-managed"), shown.stream().map(l -> ((Map<?, ?>) ((Map<?, ?>) l).get("account")).get("username")).collect(java.util.stream.Collectors.toSet()),
+                "a linked account the admin may not view is not listed: " + master.body());
+        HttpResponse<String> viewed = delegated.sendAs(token, "GET", "users/" + ids.get("d-viewed-2"), "");
+        assertEquals(200, viewed.statusCode(), viewed.body());
+        Map<?, ?> viewedLinks = JsonSerialization.readValue(viewed.body(), Map.class);
+        assertEquals("linked", viewedLinks.get("role"));
+        assertEquals(null, viewedLinks.get("master"), "a master the admin may not view is not named: " + viewed.body());
+        assertEquals(null, viewedLinks.get("linkId"));
+        assertEquals(403, delegated.sendAs(token, "GET", "users/" + ids.get("d-hidden"), "").statusCode());
+
+        assertEquals(403, delegated.sendAs(token, "PUT", "links/" + hiddenLink, "{\"allowAuthentication\": true}").statusCode(),
+                "the switch needs manage permission on the linked account too");
+        assertEquals(403, delegated.sendAs(token, "DELETE", "links/" + viewedLink, "").statusCode(), "so does unlinking");
+        assertEquals(403, delegated.sendAs(token, "PUT", "links/" + viewedLink, "{\"allowAuthentication\": true}").statusCode());
+        List<?> unchanged = (List<?>) delegated.get("users/" + ids.get("d-master")).get("links");
+        assertEquals(3, unchanged.size(), "nothing unlinked");
+        assertTrue(unchanged.stream().noneMatch(l -> Boolean.TRUE.equals(((Map<?, ?>) l).get("allowAuthentication"))), "nothing switched on");
+
+        assertEquals(204, delegated.sendAs(token, "PUT", "links/" + managedLink, "{\"allowAuthentication\": true}").statusCode(),
+                "both accounts managed: the switch is the admin's");
+        assertEquals(204, delegated.sendAs(token, "DELETE", "links/" + managedLink, "").statusCode());
+        assertEquals("none", delegated.get("users/" + ids.get("d-managed")).get("role"));
+    }
+
+    private static String linkId(HttpResponse<String> created) throws Exception {
+        assertEquals(201, created.statusCode(), created.body());
+        return (String) JsonSerialization.readValue(created.body(), Map.class).get("id");
+    }
+
+    private static void permit(ClientResource permissions, Set<String> userIds, Set<String> scopes) {
+        ScopePermissionRepresentation permission = new ScopePermissionRepresentation();
+        permission.setName("delegate " + String.join(",", scopes) + " " + String.join(",", userIds));
+        permission.setResourceType("Users");
+        permission.setResources(userIds);
+        permission.setScopes(scopes);
+        permission.addPolicy("the delegate");
+        try (var response = permissions.authorization().permissions().scope().create(permission)) {
+            assertEquals(201, response.getStatus());
+        }
+    }
+
+    private Map<?, ?> linkOf(String masterId) throws Exception {
+        return (Map<?, ?>) ((List<?>) links().get("users/" + masterId).get("links")).get(0);
     }
 
     @Test
@@ -413,7 +586,11 @@ class LinkedAccountsIT {
     }
 
     private HttpResponse<String> passwordGrant(String username, String password) throws Exception {
-        String form = "grant_type=password&client_id=links-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        return tokenResponse(realm, "links-cli", username, password);
+    }
+
+    private static HttpResponse<String> tokenResponse(ManagedRealm realm, String clientId, String username, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + clientId + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return AdminRestCalls.HTTP.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
@@ -477,6 +654,35 @@ class LinkedAccountsIT {
             to.add(message.getAllRecipients()[0].toString());
         }
         return to.stream().sorted().toList();
+    }
+
+    /** The first email to {@code address} whose subject contains {@code subject}, waiting for it. */
+    private MimeMessage awaitMessage(String address, String subject) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                if (to(message).equals(address) && subject(message).contains(subject)) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no email \"" + subject + "\" to " + address);
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private MimeMessage messageTo(String address) throws Exception {

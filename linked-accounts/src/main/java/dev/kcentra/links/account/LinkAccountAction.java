@@ -6,11 +6,14 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * "Link an account" as an application-initiated action ({@code kc_action=kcentra-link-account}): an app sends its
  * signed-in user to link another account by that account's password, and gets {@code kc_action_status} back. The
- * user may cancel; nothing is linked then.
+ * user may cancel; nothing is linked then. Keycloak asks for a fresh sign-in first if the user signed in longer ago than
+ * the realm's maximum age of authentication for linking.
  */
 public class LinkAccountAction implements RequiredActionProvider {
 
@@ -19,6 +22,13 @@ public class LinkAccountAction implements RequiredActionProvider {
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
         return InitiatedActionSupport.SUPPORTED;
+    }
+
+    /** The realm's one maximum age of authentication for linking ({@link FreshSignIn}), as the page applies it. */
+    @Override
+    public int getMaxAuthAge(KeycloakSession session) {
+        return session == null || session.getContext().getRealm() == null ? Constants.KC_ACTION_MAX_AGE
+                : FreshSignIn.maxAgeSeconds(session.getContext().getRealm());
     }
 
     @Override

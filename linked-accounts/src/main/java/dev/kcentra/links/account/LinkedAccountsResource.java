@@ -45,7 +45,8 @@ import java.util.Optional;
 /**
  * "Linked accounts": the signed-in user (the master) links accounts of the realm's other identity stores by proving
  * them, lists and unlinks them, chooses which may authenticate for it, and resets their passwords or clears their
- * lockouts. Every change is a POST carrying the session's anti-forgery value.
+ * lockouts. Every change is a POST carrying the session's anti-forgery value; linking, switching "Allow
+ * authentication" on and setting a password also need a fresh sign-in ({@link FreshSignIn}).
  */
 public class LinkedAccountsResource {
 
@@ -72,6 +73,9 @@ public class LinkedAccountsResource {
         AuthenticationManager.AuthResult auth = entry.auth();
         // Back from a sign-in at a provider: its outcome, kept in the master's session (never in the URL).
         Linking.Result result = IdpLinking.takeResult(auth.session());
+        if (result == null && FreshSignIn.back(realm, auth.session())) {
+            return render(auth, forms(auth.user()).setInfo("kcentraLinksSignedInAgain"));
+        }
         return render(auth, result == null ? forms(auth.user()) : told(forms(auth.user()), result));
     }
 
@@ -81,7 +85,7 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response linkWithProvider(@FormParam("csrf") String csrf, @FormParam("provider") String alias) {
-        return changing(csrf, (auth, own) -> {
+        return changingFreshly(csrf, (auth, own) -> {
             IdentityProviderModel provider = alias == null ? null : session.identityProviders().getByAlias(alias);
             ClientModel client = realm.getClientByClientId(LinkedAccountsPage.CLIENT_ID);
             if (!IdpLinking.usable(provider) || client == null) {
@@ -97,7 +101,7 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response link(@FormParam("csrf") String csrf, @FormParam("username") String username, @FormParam("password") String password) {
-        return changing(csrf, (auth, own) -> {
+        return changingFreshly(csrf, (auth, own) -> {
             Linking.Result result = Linking.byPassword(session, realm, auth.user(), username, password, event(EventType.FEDERATED_IDENTITY_LINK, auth));
             return render(auth, told(forms(auth.user()), result));
         });
@@ -131,13 +135,15 @@ public class LinkedAccountsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response allowAuthentication(@FormParam("csrf") String csrf, @FormParam("link") String linkId, @FormParam("enabled") String enabled) {
-        return changing(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
-            boolean allow = "true".equals(enabled);
+        boolean allow = "true".equals(enabled);
+        Change change = (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
             link.setAllowAuthentication(allow);
             LinkEvents.about(event(EventType.FEDERATED_IDENTITY_LINK, auth), account, null)
                     .detail(LinkEvents.CHANGE, allow ? "allow-authentication" : "deny-authentication").success();
             return render(auth, forms(auth.user()).setSuccess(allow ? "kcentraLinksAuthAllowed" : "kcentraLinksAuthDenied", username(link, account)));
-        }));
+        });
+        // Switching off takes power away from the linked account: only switching on needs a fresh sign-in.
+        return allow ? changingFreshly(csrf, change) : changing(csrf, change);
     }
 
     @POST
@@ -146,7 +152,7 @@ public class LinkedAccountsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response password(@FormParam("csrf") String csrf, @FormParam("link") String linkId,
                              @FormParam("password-new") String password, @FormParam("password-confirm") String confirmation) {
-        return changing(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
+        return changingFreshly(csrf, (auth, own) -> withLink(auth, own, linkId, (link, account) -> {
             if (account == null) {
                 return render(auth, forms(auth.user()).setError("kcentraLinksPasswordNotWritable", username(link, null)));
             }
@@ -234,6 +240,21 @@ public class LinkedAccountsResource {
             return forms(auth.user()).setError("kcentraLinkedAccountRefused").createErrorPage(Response.Status.FORBIDDEN);
         }
         return change.apply(auth, own);
+    }
+
+    /**
+     * A changing request that hands a linked account power over the master: as {@link #changing}, and the master signed
+     * in within the realm's maximum age of authentication ({@link FreshSignIn}); otherwise off to sign in again first,
+     * nothing changed.
+     */
+    private Response changingFreshly(String csrf, Change change) {
+        return changing(csrf, (auth, own) -> {
+            if (!FreshSignIn.isFresh(realm, auth.session())) {
+                LOG.debugf("Linked accounts change by user %s needs a fresh sign-in", auth.user().getId());
+                return FreshSignIn.signInAgain(session, realm, auth.session());
+            }
+            return change.apply(auth, own);
+        });
     }
 
     /** A change to one of the signed-in master's own links; any other id is "not found". */

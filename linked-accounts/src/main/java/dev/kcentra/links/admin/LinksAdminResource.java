@@ -31,7 +31,8 @@ import java.util.Optional;
 
 /**
  * Admin REST of linked accounts: a user's links (as master or as linked account), linking, unlinking and the
- * "Allow Authentication" switch. Reading needs view permission on the user, changing manage permission on both
+ * "Allow Authentication" switch. Reading needs view permission on the user and shows the other accounts of its links
+ * only where the admin may view them too; changing (linking, the switch, unlinking) needs manage permission on both
  * accounts. Every change is an admin event.
  */
 public class LinksAdminResource {
@@ -78,10 +79,16 @@ public class LinksAdminResource {
             return new UserLinks("none", null, null, List.of());
         }
         if (!row.get().isMaster()) {
-            AccountLinkEntity master = store.byId(row.get().getMasterId()).orElseThrow();
-            return new UserLinks("linked", account(master.getUserId()), row.get().getId(), List.of());
+            // The admin may view this user, not necessarily its master: a master it may not view stays unnamed.
+            String masterId = store.byId(row.get().getMasterId()).orElseThrow().getUserId();
+            UserModel master = userOrNull(masterId);
+            if (master != null && !auth.users().canView(master)) {
+                return new UserLinks("linked", null, null, List.of());
+            }
+            return new UserLinks("linked", account(masterId), row.get().getId(), List.of());
         }
-        return new UserLinks("master", null, null, store.linksOf(row.get()).stream().map(this::link).toList());
+        // Only the linked accounts the admin may view (a provider identity without a user belongs to the master's view).
+        return new UserLinks("master", null, null, store.linksOf(row.get()).stream().filter(this::mayView).map(this::link).toList());
     }
 
     @POST
@@ -138,11 +145,25 @@ public class LinksAdminResource {
     private record ManagedLink(AccountLinkEntity link, UserModel master) {
     }
 
+    /** A link whose both accounts the admin may manage (a provider identity without a user: its master). */
     private ManagedLink linkToManage(String linkId) {
         AccountLinkEntity link = store.byId(linkId).filter(l -> !l.isMaster()).orElseThrow(() -> new NotFoundException("No such link"));
         UserModel master = user(store.byId(link.getMasterId()).orElseThrow().getUserId());
         auth.users().requireManage(master);
+        UserModel account = userOrNull(link.getUserId());
+        if (account != null) {
+            auth.users().requireManage(account);
+        }
         return new ManagedLink(link, master);
+    }
+
+    private boolean mayView(AccountLinkEntity link) {
+        UserModel account = userOrNull(link.getUserId());
+        return account == null || auth.users().canView(account);
+    }
+
+    private UserModel userOrNull(String userId) {
+        return userId == null ? null : session.users().getUserById(realm, userId);
     }
 
     private Link link(AccountLinkEntity row) {

@@ -1,6 +1,7 @@
 package dev.kcentra.links.factor;
 
 import dev.kcentra.links.linking.LinkEvents;
+import dev.kcentra.links.linking.LinkNotifications;
 import dev.kcentra.links.linking.PasswordProof;
 import dev.kcentra.links.store.AccountLinkEntity;
 import dev.kcentra.links.store.LinkStore;
@@ -52,11 +53,17 @@ public class LinkedAccountAuthenticator implements Authenticator {
         UserModel user = context.getUser();
         boolean allowedAccount = user != null && account != null
                 && allowed(context).stream().anyMatch(link -> account.getId().equals(link.getUserId()));
-        // The password is checked (and counted) only for an account that may prove the user: anything else is refused alike.
-        if (allowedAccount && PasswordProof.check(context.getSession(), context.getRealm(), account, form.getFirst("password")) == PasswordProof.Result.VALID) {
+        // The password is checked (and counted) only for an account that may prove the user: anything else is refused
+        // alike, after the same hash work.
+        String password = form.getFirst("password");
+        if (allowedAccount && PasswordProof.check(context.getSession(), context.getRealm(), account, password) == PasswordProof.Result.VALID) {
             context.getEvent().detail(LinkEvents.LINKED_USER_ID, account.getId()).detail(LinkEvents.LINKED_USERNAME, account.getUsername());
+            LinkNotifications.factorUsed(context.getSession(), context.getRealm(), user, account);
             context.success();
             return;
+        }
+        if (!allowedAccount && password != null && !password.isEmpty()) {
+            PasswordProof.hashInVain(context.getSession(), context.getRealm(), password);
         }
         if (user != null) {
             context.getEvent().user(user);

@@ -46,6 +46,9 @@ public class BrokeredSignInStep implements Authenticator {
         if (user != null && brokered != null && LinkedAccountRefusal.refused(context, identity(brokered))) {
             return;
         }
+        if (user != null) {
+            LinkedAccountRefusal.markPassed(authSession, user);
+        }
         context.success();
     }
 

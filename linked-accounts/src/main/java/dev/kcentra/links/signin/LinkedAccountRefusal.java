@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Optional;
 
@@ -26,11 +27,24 @@ public class LinkedAccountRefusal implements Authenticator {
     /** The flow path of a direct grant (Resource Owner Password Credentials) in Keycloak's authentication processor. */
     private static final String DIRECT_GRANT_FLOW_PATH = "token";
 
+    /** Auth note: the user this refusal let through, so that {@link LinkedAccountRefusalAction} need not look again. */
+    private static final String PASSED_NOTE = "kcentra.linked-account.passed";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         if (!refused(context, LinkedAccount.of(context.getUser()))) {
+            markPassed(context.getAuthenticationSession(), context.getUser());
             context.success();
         }
+    }
+
+    static void markPassed(AuthenticationSessionModel authSession, UserModel user) {
+        authSession.setAuthNote(PASSED_NOTE, user.getId());
+    }
+
+    /** Whether this flow's refusal (or the broker step) already found {@code user} not linked. */
+    static boolean passed(AuthenticationSessionModel authSession, UserModel user) {
+        return user.getId().equals(authSession.getAuthNote(PASSED_NOTE));
     }
 
     /** Ends the flow with the refusal if {@code account} is linked to a master; says whether it did. */
