@@ -75,6 +75,9 @@ class ComposeFileTest {
                 assertEquals(List.of("demo"), map(service.getValue()).get("profiles"), service.getKey() + " brings the demo realm");
             }
         }
+        assertEquals("true", map(map(services.get("keycloak")).get("environment")).get("KC_SPI_KCENTRA_OUTBOUND__ALLOW_PRIVATE_ADDRESSES"),
+                "the demo's stand-in is on loopback");
+        assertFalse(production.containsKey("KC_SPI_KCENTRA_OUTBOUND__ALLOW_PRIVATE_ADDRESSES"), "production refuses private destinations");
         String dockerfile = Files.readString(RECIPE.resolve("Dockerfile"));
         assertFalse(dockerfile.contains("entra-demo-realm.json"), "the image carries no demo realm");
         assertFalse(dockerfile.contains("--import-realm"), "the image's default command imports nothing");
