@@ -1,12 +1,12 @@
-import { useEnvironment } from "@keycloak/keycloak-admin-ui";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
-  ActionGroup, Alert, AlertVariant, Button, ClipboardCopy, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Modal,
+  ActionGroup, AlertVariant, Button, ClipboardCopy, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, Modal,
   ModalVariant, PageSection, TextInput,
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, formatTime, useKcentraApi } from "../api";
+import { formatTime, useKcentraApi } from "../api";
+import { useFreshSignIn } from "./FreshSignIn";
 import type { PasswordApp } from "./types";
 
 type Revealed = { username: string; password: string; version: number };
@@ -18,22 +18,19 @@ export const CredentialTab = ({ app, appPath, canManage, onChange }: CredentialT
   const { t } = useTranslation();
   const { addAlert, addError } = useAlerts();
   const api = useKcentraApi();
-  const { keycloak } = useEnvironment();
   const [username, setUsername] = useState(app.credential?.username ?? "");
   const [password, setPassword] = useState("");
   const [revealed, setRevealed] = useState<Revealed>();
-  const [freshSignIn, setFreshSignIn] = useState<string>();
+  const freshSignIn = useFreshSignIn("kcentraRevealNeedsSignIn", "kcentra-reveal-sign-in");
 
   // The server reveals only to an admin who signed in moments ago (and audits it); otherwise it says so, and the
   // admin signs in again and comes back here.
   const reveal = async () => {
     try {
       setRevealed(await api.post<Revealed>(`${appPath}/reveal`));
-      setFreshSignIn(undefined);
+      freshSignIn.clear();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        setFreshSignIn(error.message);
-      } else {
+      if (!freshSignIn.asked(error)) {
         addError("kcentraRevealError", error);
       }
     }
@@ -76,13 +73,7 @@ export const CredentialTab = ({ app, appPath, canManage, onChange }: CredentialT
           </Button>
         </ActionGroup>
       </Form>
-      {freshSignIn && (
-        <Alert isInline variant="warning" title={t("kcentraRevealNeedsSignIn")} className="pf-v5-u-mt-md" data-testid="kcentra-reveal-sign-in"
-          actionLinks={<Button variant="link" isInline data-testid="kcentra-sign-in-again"
-            onClick={() => void keycloak.login({ prompt: "login", redirectUri: window.location.href })}>{t("kcentraSignInAgain")}</Button>}>
-          {freshSignIn}
-        </Alert>
-      )}
+      {freshSignIn.alert}
       <Modal variant={ModalVariant.small} title={t("kcentraRevealedTitle", { version: revealed?.version })} isOpen={!!revealed}
         onClose={() => setRevealed(undefined)}
         actions={[<Button key="close" data-testid="kcentra-reveal-close" onClick={() => setRevealed(undefined)}>{t("close")}</Button>]}>

@@ -11,6 +11,7 @@ import { AccessLogTab } from "./AccessLogTab";
 import { AccessTab } from "./AccessTab";
 import { AppForm } from "./AppForm";
 import { CredentialTab } from "./CredentialTab";
+import { useFreshSignIn } from "./FreshSignIn";
 import { GroupsTab } from "./GroupsTab";
 import { RotationTab } from "./RotationTab";
 import { VAULT, type PasswordApp } from "./types";
@@ -30,6 +31,7 @@ export default function PasswordAppPage() {
   const [refresh, setRefresh] = useState(0);
   const reload = () => setRefresh((r) => r + 1);
   const canManage = hasAccess("manage-realm");
+  const freshSignIn = useFreshSignIn("kcentraChangeNeedsSignIn", "kcentra-app-sign-in");
   const active = TABS.includes(tab as (typeof TABS)[number]) ? tab! : "settings";
 
   useFetch(() => api.get<PasswordApp>(`${VAULT}/apps/${encodeURIComponent(appId!)}`), setApp, [appId, refresh]);
@@ -40,10 +42,11 @@ export default function PasswordAppPage() {
   const save = async (changed: PasswordApp) => {
     try {
       await api.put(appPath, changed);
+      freshSignIn.clear();
       addAlert(t("kcentraSaved"), AlertVariant.success);
       reload();
     } catch (error) {
-      addError("kcentraSaveError", error);
+      if (!freshSignIn.asked(error)) addError("kcentraSaveError", error);
     }
   };
 
@@ -66,6 +69,7 @@ export default function PasswordAppPage() {
           <Tab eventKey="settings" data-testid="kcentra-tab-settings" title={<TabTitleText>{t("kcentraSettings")}</TabTitleText>}>
             <PageSection variant="light">
               <AppForm key={`${app.id}-${refresh}`} app={app} isDisabled={!canManage} onSave={save} />
+              {freshSignIn.alert}
               <ConfirmButton label={t("kcentraDeleteApp")} title={t("kcentraDeleteAppTitle")}
                 message={t("kcentraDeleteAppMessage", { name: app.name })} testId="kcentra-delete-app" isDisabled={!canManage}
                 onConfirm={remove} />

@@ -8,6 +8,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatTime, useKcentraApi } from "../api";
+import { useFreshSignIn } from "./FreshSignIn";
 import type { RotationPolicy, RotationResult, RotationStatus } from "./types";
 
 type RotationTabProps = { appPath: string; canManage: boolean; onChange: () => void };
@@ -25,6 +26,7 @@ export const RotationTab = ({ appPath, canManage, onChange }: RotationTabProps) 
   const [secret, setSecret] = useState("");
   const [refresh, setRefresh] = useState(0);
   const reload = () => { setRefresh((r) => r + 1); onChange(); };
+  const freshSignIn = useFreshSignIn("kcentraChangeNeedsSignIn", "kcentra-rotation-sign-in");
 
   useFetch(() => api.get<RotationStatus>(`${appPath}/rotation`), (s) => { setStatus(s); setPolicy({ ...DEFAULT_POLICY, ...s.policy }); }, [refresh]);
   if (!status) return <KeycloakSpinner />;
@@ -35,10 +37,11 @@ export const RotationTab = ({ appPath, canManage, onChange }: RotationTabProps) 
   const savePolicy = async () => {
     try {
       await api.put(`${appPath}/rotation`, { policy, nextRotationAt: null });
+      freshSignIn.clear();
       addAlert(t("kcentraSaved"), AlertVariant.success);
       reload();
     } catch (error) {
-      addError("kcentraSaveError", error);
+      if (!freshSignIn.asked(error)) addError("kcentraSaveError", error);
     }
   };
 
@@ -46,10 +49,11 @@ export const RotationTab = ({ appPath, canManage, onChange }: RotationTabProps) 
     try {
       await api.put(`${appPath}/webhook-secret`, { secret });
       setSecret("");
+      freshSignIn.clear();
       addAlert(t("kcentraSaved"), AlertVariant.success);
       reload();
     } catch (error) {
-      addError("kcentraSaveError", error);
+      if (!freshSignIn.asked(error)) addError("kcentraSaveError", error);
     }
   };
 
@@ -57,8 +61,10 @@ export const RotationTab = ({ appPath, canManage, onChange }: RotationTabProps) 
     try {
       const result = await api.post<RotationResult>(`${appPath}/rotate`, { password: newPassword || null });
       setNewPassword("");
+      freshSignIn.clear();
       addAlert(t("kcentraRotated", { version: result.version }), AlertVariant.success, result.message);
     } catch (error) {
+      if (freshSignIn.asked(error)) return;
       const result = error instanceof ApiError ? (error.body as RotationResult | undefined) : undefined;
       addAlert(t("kcentraRotationFailed"), AlertVariant.danger, result?.message ?? String(error));
     }
@@ -69,6 +75,7 @@ export const RotationTab = ({ appPath, canManage, onChange }: RotationTabProps) 
 
   return (
     <PageSection variant="light">
+      {freshSignIn.alert}
       <Card isFlat className="pf-v5-u-mb-md">
         <CardTitle component="h2">{t("kcentraRotationStatus")}</CardTitle>
         <CardBody>

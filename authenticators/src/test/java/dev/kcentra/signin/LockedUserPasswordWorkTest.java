@@ -1,5 +1,6 @@
 package dev.kcentra.signin;
 
+import dev.kcentra.common.net.OutboundAddressGuard;
 import dev.kcentra.signin.outage.EntraAvailability;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
@@ -202,7 +203,7 @@ class LockedUserPasswordWorkTest {
                 Map.entry("forceChallenge", args -> outcome.add("forceChallenge")),
                 Map.entry("challenge", args -> outcome.add("challenge"))));
 
-        new IdentityFirstAuthenticator(new EntraAvailability(Duration.ofSeconds(1), Duration.ZERO, Clock.systemUTC())).action(context);
+        new IdentityFirstAuthenticator(new EntraAvailability(Duration.ofSeconds(1), Duration.ZERO, Clock.systemUTC(), OutboundAddressGuard::refusingPrivate)).action(context);
     }
 
     @SuppressWarnings("unchecked")

@@ -175,9 +175,19 @@ class AdminConsolePagesIT {
             browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-reveal-sign-in']")));
             assertFalse(browser.source().contains("Reveal-Secret-1!"));
             browser.screenshot("reveal-needs-sign-in");
+            // Rotate now sends the password somewhere too: the same stale sign-in is refused there, on the page.
+            tab("Rotation");
+            click("kcentra-rotate-now");
+            browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-rotation-sign-in']")));
+            assertTrue(browser.text().contains("needs a fresh sign-in"), browser.text());
+            browser.screenshot("rotate-needs-sign-in");
+            assertEquals(1, admin.get(vault + "apps/" + appId).path("credential").path("version").asInt(), "not rotated");
+            // Signing in again from there comes back to the same tab.
             click("kcentra-sign-in-again");
             browser.await(driver -> !driver.findElements(By.id("kc-form-login")).isEmpty());
             browser.submit("kc-form-login", Map.of("password", "admin"));
+            browser.await(driver -> driver.findElement(By.cssSelector("[data-testid='kcentra-rotate-now']")));
+            tab("Credential");
             click("kcentra-reveal");
             String shown = browser.await(driver -> {
                 List<WebElement> inputs = driver.findElements(By.cssSelector("[data-testid='kcentra-revealed-password'] input"));

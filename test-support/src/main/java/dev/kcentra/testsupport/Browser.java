@@ -28,6 +28,8 @@ public final class Browser implements AutoCloseable {
         client.getOptions().setJavaScriptEnabled(false);
         client.getOptions().setCssEnabled(false);
         client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        // Refusals (403, 409) are what many tests expect: their pages are asserted on, not dumped into the build log.
+        client.getOptions().setPrintContentOnFailingStatusCode(false);
         client.getOptions().setRedirectEnabled(true);
     }
 
