@@ -88,8 +88,12 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, identifier);
         context.getEvent().detail(Details.USERNAME, identifier);
 
-        if (route(context, identifier) instanceof SignInRoute.Microsoft microsoft) {
+        SignInRoute route = route(context, identifier);
+        if (route instanceof SignInRoute.Microsoft microsoft) {
             redirectToMicrosoft(context, microsoft);
+        } else if (route instanceof SignInRoute.MicrosoftUnavailable unavailable) {
+            context.getEvent().detail(Details.REASON, "identity_provider_disabled_or_missing");
+            context.forceChallenge(MicrosoftUnavailablePage.show(context.form(), context.getEvent(), context.getRealm(), unavailable.idpAlias()));
         } else {
             context.challenge(passwordPage(context.form()));
         }
@@ -111,8 +115,8 @@ public class IdentityFirstAuthenticator extends AbstractUsernameFormAuthenticato
         IdentityFirstConfig config = config(context);
         Optional<IdentifierResolver.Match> match = resolver(context, config).resolve(identifier);
         Optional<UserModel> user = match.map(IdentifierResolver.Match::user);
-        if (router(context, config).route(user, identifier, match.map(IdentifierResolver.Match::byMobileNumber).orElse(false))
-                instanceof SignInRoute.Microsoft) {
+        SignInRoute route = router(context, config).route(user, identifier, match.map(IdentifierResolver.Match::byMobileNumber).orElse(false));
+        if (!(route instanceof SignInRoute.Password)) {
             refuseSsoUserPassword(context, identifier);
             return;
         }

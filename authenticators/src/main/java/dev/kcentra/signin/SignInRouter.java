@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Decides the sign-in route of a typed identifier: Microsoft when it is an email at one of the connection's routed
  * Entra domains (whoever it names), or when the realm's Entra ID connection says SSO applies to the user it names
- * ({@link SsoPolicy}); the password step otherwise. Nobody goes to Microsoft whose identity provider is missing or
- * disabled.
+ * ({@link SsoPolicy}); the password step otherwise. Where SSO applies but the identity provider is missing or
+ * disabled, the route is the "Microsoft sign-in unavailable" page, not a password page that could never succeed.
  * <p>
  * The {@code login_hint} sent to Microsoft is the typed identifier (lower case), never another identifier of the
  * user: a redirect must not turn what someone typed into a name they did not type. A typed mobile number gets no
@@ -69,9 +69,9 @@ public final class SignInRouter {
 
     /** Microsoft, when the identity provider exists and is enabled; otherwise nobody can go there. */
     private SignInRoute microsoft(String alias, String upn, String loginHint) {
-        IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+        IdentityProviderModel idp = alias == null ? null : session.identityProviders().getByAlias(alias);
         if (idp == null || !idp.isEnabled()) {
-            return SignInRoute.PASSWORD;
+            return new SignInRoute.MicrosoftUnavailable(alias);
         }
         boolean guest = EntraGuest.isGuestUpn(upn) || EntraGuest.isGuestUpn(loginHint);
         return new SignInRoute.Microsoft(idp.getAlias(), guest ? null : loginHint, guest);

@@ -6,7 +6,9 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.IdentityProviderResource;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -98,6 +100,27 @@ class MicrosoftOutageIT {
         assertFalse(after.asXml().contains("kcentra-microsoft-unavailable.ftl"), after::asNormalizedText);
         assertTrue(after.asNormalizedText().contains("Unexpected error when authenticating with identity provider"), after::asNormalizedText);
         assertNull(scene.app.lastResult());
+    }
+
+    /**
+     * Issue 18's bug: with the Entra identity provider disabled (or deleted) the router sent SSO users to a password
+     * page whose every password SSO refuses. They get the outage page instead; password users are unaffected.
+     */
+    @Test
+    void aDisabledEntraIdentityProviderGivesSsoUsersTheOutagePageNotAPasswordPage() {
+        IdentityProviderResource entra = realm.admin().identityProviders().get("entra");
+        IdentityProviderRepresentation provider = entra.toRepresentation();
+        provider.setEnabled(false);
+        entra.update(provider);
+        try {
+            assertOutagePage(scene.identify(ALEX));
+            assertTrue(loginErrors().stream().anyMatch(e -> "entra_unavailable".equals(e.getError())
+                    && "identity_provider_disabled_or_missing".equals(e.getDetails().get("reason"))), "an event that says why");
+            assertPasswordUserSignsIn();
+        } finally {
+            provider.setEnabled(true);
+            entra.update(provider);
+        }
     }
 
     private void assertOutagePage(HtmlPage page) {
